@@ -1,0 +1,55 @@
+package com.slaledger.client;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+@Entity
+@Table(name = "client")
+public class Client extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_seq")
+    public Long id;
+
+    @Column(nullable = false, length = 64)
+    public String key;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(name = "account_manager", length = 200)
+    public String accountManager;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone = "UTC";
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+}
