@@ -151,18 +151,7 @@ public class ProblemMappers {
     }
 
     private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            } else if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            }
-        }
-        return path.toString();
+        return JsonPaths.of(e);
     }
 
     private static String describe(Class<?> type) {

@@ -1,0 +1,64 @@
+package com.slaledger.incident;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class IncidentRepository implements PanacheRepository<Incident> {
+
+    /** Keys per query: well below PostgreSQL's limit of bind parameters per statement. */
+    private static final int KEYS_PER_QUERY = 1000;
+    /** Idempotency keys hash into this many lock slots, so a batch never takes more locks than this. */
+    private static final int LOCK_SLOTS = 4096;
+    private static final int LOCK_NAMESPACE = 0x51A;
+
+    public Optional<Incident> findByKey(String source, String externalId) {
+        return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
+    }
+
+    /** Existing incidents for a set of idempotency keys, a few queries for any number of keys. */
+    public Map<IncidentKey, Incident> findByKeys(Collection<IncidentKey> keys) {
+        Map<String, List<String>> idsBySource = keys.stream().collect(Collectors.groupingBy(IncidentKey::source,
+                Collectors.mapping(IncidentKey::externalId, Collectors.toList())));
+        List<Incident> found = new ArrayList<>();
+        idsBySource.forEach((source, ids) -> {
+            for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
+                found.addAll(list("source = ?1 and externalId in ?2", source, chunk));
+            }
+        });
+        return found.stream().collect(Collectors.toMap(IncidentKey::of, i -> i));
+    }
+
+    /**
+     * Serialises writers of the same idempotency keys until the transaction ends, so two identical
+     * requests racing each other create one incident: the second waits, then finds the first's row.
+     * Slots are taken in ascending order, so two batches cannot deadlock each other.
+     */
+    public void lockKeys(Collection<IncidentKey> keys) {
+        Set<Integer> slots = keys.stream().map(k -> Math.floorMod((k.source() + "\u0000" + k.externalId()).hashCode(), LOCK_SLOTS))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (slots.isEmpty()) {
+            return;
+        }
+        String values = slots.stream().map(String::valueOf).collect(Collectors.joining(","));
+        getEntityManager().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_NAMESPACE
+                + ", slot)) from (select unnest(array[" + values + "]) as slot order by 1) slots")
+                .getSingleResult();
+    }
+
+    /** An incident's identity across retries. */
+    public record IncidentKey(String source, String externalId) {
+        static IncidentKey of(Incident incident) {
+            return new IncidentKey(incident.source, incident.externalId);
+        }
+    }
+}

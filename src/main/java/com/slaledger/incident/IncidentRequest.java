@@ -1,0 +1,77 @@
+package com.slaledger.incident;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * An incident as a caller records it. {@code (source, externalId)} identifies it across retries;
+ * omitted lists and flags take their defaults.
+ */
+public record IncidentRequest(
+        @NotBlank @Size(max = 64) String source,
+        @NotBlank @Size(max = 200) String externalId,
+        @NotBlank @Size(max = 300) String title,
+        @NotNull Severity severity,
+        List<@NotBlank String> affectedServices,
+        List<@NotBlank String> affectedClients,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal impactPercent,
+        Boolean excluded,
+        String exclusionReason,
+        String summary,
+        String rootCause,
+        List<@NotBlank String> preventiveActions,
+        List<@NotNull @Valid TimelineEntryRequest> timeline,
+        @NotNull Instant startedAt,
+        Instant detectedAt,
+        Instant acknowledgedAt,
+        Instant mitigatedAt,
+        Instant resolvedAt) {
+
+    public static final BigDecimal FULL_IMPACT = new BigDecimal("100");
+
+    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank String text) {
+    }
+
+    /**
+     * Defaults filled in, duplicates dropped and instants cut to the microseconds PostgreSQL keeps, so
+     * that what is stored, echoed back and compared on a retry is one and the same.
+     */
+    public IncidentRequest normalized() {
+        return new IncidentRequest(strip(source), strip(externalId), strip(title), severity,
+                distinct(affectedServices), distinct(affectedClients),
+                impactPercent == null ? FULL_IMPACT : impactPercent.stripTrailingZeros(),
+                excluded != null && excluded, blankToNull(exclusionReason), blankToNull(summary),
+                blankToNull(rootCause), preventiveActions == null ? List.of() : List.copyOf(preventiveActions),
+                timeline == null ? List.of()
+                        : timeline.stream().map(e -> e == null ? null
+                                : new TimelineEntryRequest(micros(e.at()), e.text())).toList(),
+                micros(startedAt), micros(detectedAt), micros(acknowledgedAt), micros(mitigatedAt),
+                micros(resolvedAt));
+    }
+
+    static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream()
+                .map(v -> v == null ? null : v.strip()).toList()));
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

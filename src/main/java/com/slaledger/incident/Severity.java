@@ -1,0 +1,5 @@
+package com.slaledger.incident;
+
+public enum Severity {
+    SEV1, SEV2, SEV3, SEV4
+}
