@@ -107,6 +107,20 @@ class AvailabilityTest {
     }
 
     @Test
+    void minimumOutageIsJudgedOnTheStretchClippedToTheWindowSoAnOutageSplitByTheMonthEdgeCanDropFromBoth() {
+        // SPEC step 4 merges intervals "clipped to W": a 90 s outage split 45 s / 45 s by midnight
+        // is under a 60 s minimum in each month. Kept deliberately literal; see the report.
+        IncidentImpact crossing = IncidentImpact.full("x",
+                Instant.parse("2024-01-31T23:59:15Z"), Instant.parse("2024-02-01T00:00:45Z"));
+        assertSeconds("0", Availability.measure(JANUARY, LONG_AFTER, List.of(), List.of(crossing),
+                ImpactModel.PROPORTIONAL, 60).downtimeSeconds());
+        assertSeconds("0", Availability.measure(FEBRUARY, LONG_AFTER, List.of(), List.of(crossing),
+                ImpactModel.PROPORTIONAL, 60).downtimeSeconds());
+        assertSeconds("45", Availability.measure(FEBRUARY, LONG_AFTER, List.of(), List.of(crossing),
+                ImpactModel.PROPORTIONAL, 45).downtimeSeconds());
+    }
+
+    @Test
     void ongoingIncidentRunsToAsOfAndTheMonthIsProvisional() {
         Instant asOf = Instant.parse("2024-01-10T06:00:00Z");
         IncidentImpact ongoing = IncidentImpact.full("x", Instant.parse("2024-01-10T00:00:00Z"), null);
