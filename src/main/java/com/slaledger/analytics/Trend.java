@@ -44,6 +44,10 @@ public record Trend(TrendMetric metric, List<MonthlyValue> points, Double slopeP
             regression.addData(ChronoUnit.MONTHS.between(first, point.month()), point.value().doubleValue());
         }
         double slope = regression.getSlope();
+        if (Double.isNaN(slope)) {
+            // Every value in the same month: there is no time axis to fit a line along.
+            return new Trend(metric, points, null, null, TrendVerdict.NO_SIGNIFICANT_CHANGE);
+        }
         if (withValues.size() < 3) {
             return new Trend(metric, points, slope, null, TrendVerdict.NO_SIGNIFICANT_CHANGE);
         }

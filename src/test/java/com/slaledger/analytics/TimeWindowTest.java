@@ -63,6 +63,16 @@ class TimeWindowTest {
     }
 
     @Test
+    void intersectionOfOverlappingWindowsIsTheirCommonPartAndOfTouchingOnesIsEmpty() {
+        TimeWindow first = TimeWindow.of(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z"));
+        TimeWindow second = TimeWindow.of(Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-01-05T00:00:00Z"));
+        TimeWindow third = TimeWindow.of(Instant.parse("2024-01-05T00:00:00Z"), Instant.parse("2024-01-06T00:00:00Z"));
+        assertEquals(Optional.of(TimeWindow.of(Instant.parse("2024-01-02T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z"))),
+                first.intersect(second));
+        assertEquals(Optional.empty(), second.intersect(third));
+    }
+
+    @Test
     void contractStartingMidMonthClipsTheWindowAtMidnightOfItsFirstDayInTheClientsZone() {
         Optional<TimeWindow> clipped = JANUARY_BERLIN.clipToContract(LocalDate.of(2024, 1, 15), null, BERLIN);
         assertEquals(Optional.of(TimeWindow.of(Instant.parse("2024-01-14T23:00:00Z"),

@@ -74,6 +74,15 @@ class TrendTest {
     }
 
     @Test
+    void valuesAllInOneMonthHaveNoSlope() {
+        YearMonth january = YearMonth.of(2024, 1);
+        Trend trend = Trend.of(TrendMetric.INCIDENT_COUNT, List.of(new MonthlyValue(january, BigDecimal.ONE),
+                new MonthlyValue(january, BigDecimal.TEN), new MonthlyValue(january, BigDecimal.ZERO)));
+        assertNull(trend.slopePerMonth());
+        assertEquals(TrendVerdict.NO_SIGNIFICANT_CHANGE, trend.verdict());
+    }
+
+    @Test
     void monthsWithoutAValueAreSkippedButKeepTheirPlaceOnTheTimeAxis() {
         // values at months 0, 2, 3: 100, 300, 400 lie on a line of slope 100 per month
         Trend trend = Trend.of(TrendMetric.MTTA_SECONDS, series("100", null, "300", "400"));
