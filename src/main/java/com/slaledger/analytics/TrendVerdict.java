@@ -1,0 +1,7 @@
+package com.slaledger.analytics;
+
+public enum TrendVerdict {
+    IMPROVING,
+    WORSENING,
+    NO_SIGNIFICANT_CHANGE
+}
