@@ -1,5 +1,7 @@
 package com.slaledger.incident;
 
+import com.slaledger.analytics.IncidentTimeline;
+import com.slaledger.analytics.ResponseTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,6 +29,10 @@ public record IncidentResponse(
         Instant acknowledgedAt,
         Instant mitigatedAt,
         Instant resolvedAt,
+        BigDecimal timeToDetectSeconds,
+        BigDecimal timeToAcknowledgeSeconds,
+        BigDecimal timeToRestoreSeconds,
+        BigDecimal timeToResolveSeconds,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -34,6 +40,8 @@ public record IncidentResponse(
     }
 
     static IncidentResponse of(Incident incident) {
+        ResponseTimes times = ResponseTimes.of(new IncidentTimeline(String.valueOf(incident.id), incident.startedAt,
+                incident.detectedAt, incident.acknowledgedAt, incident.mitigatedAt, incident.resolvedAt));
         return new IncidentResponse(incident.id, incident.source, incident.externalId, incident.title,
                 incident.severity, incident.status(), incident.impactEndedAt() == null,
                 incident.services.stream().map(s -> s.key).sorted().toList(),
@@ -43,7 +51,8 @@ public record IncidentResponse(
                 incident.timeline.stream().sorted(Comparator.comparingInt(e -> e.position))
                         .map(e -> new TimelineEntryResponse(e.occurredAt, e.text)).toList(),
                 incident.startedAt, incident.detectedAt, incident.acknowledgedAt, incident.mitigatedAt,
-                incident.resolvedAt, incident.createdAt, incident.updatedAt);
+                incident.resolvedAt, times.timeToDetectSeconds(), times.timeToAcknowledgeSeconds(),
+                times.timeToRestoreSeconds(), times.timeToResolveSeconds(), incident.createdAt, incident.updatedAt);
     }
 
     /** The request that would store this incident as it is: the base of partial updates and retry checks. */
