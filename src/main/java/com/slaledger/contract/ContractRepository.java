@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Contracts are read with their client, services and tiers in one query: every answer shows all three. */
+/**
+ * Contracts are read with their client, services and tiers in one query: every answer shows all three.
+ * Single results come from {@code list} because a row limit with collection fetches is applied in memory.
+ */
 @ApplicationScoped
 public class ContractRepository implements PanacheRepository<Contract> {
 
@@ -16,7 +19,7 @@ public class ContractRepository implements PanacheRepository<Contract> {
             + " left join fetch c.services left join fetch c.creditTiers ";
 
     public Optional<Contract> findWithTerms(long id) {
-        return find(WITH_TERMS + "where c.id = ?1", id).firstResultOptional();
+        return list(WITH_TERMS + "where c.id = ?1", id).stream().findFirst();
     }
 
     public List<Contract> listByClientKey(String clientKey) {
@@ -29,8 +32,8 @@ public class ContractRepository implements PanacheRepository<Contract> {
     }
 
     public Optional<Contract> inForce(String clientKey, LocalDate day) {
-        return find(WITH_TERMS + "where cl.key = ?1 and c.effectiveFrom <= ?2"
-                + " and (c.effectiveTo is null or c.effectiveTo > ?2)", clientKey, day).firstResultOptional();
+        return list(WITH_TERMS + "where cl.key = ?1 and c.effectiveFrom <= ?2"
+                + " and (c.effectiveTo is null or c.effectiveTo > ?2)", clientKey, day).stream().findFirst();
     }
 
     public List<Contract> overlapping(LocalDate from, LocalDate toExclusive) {

@@ -16,7 +16,8 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
             + " left join fetch w.clients left join fetch w.services";
 
     public Optional<MaintenanceWindow> findWithScope(long id) {
-        return find(WITH_SCOPE + " where w.id = ?1", id).firstResultOptional();
+        // not firstResultOptional: a row limit with collection fetches is applied in memory
+        return list(WITH_SCOPE + " where w.id = ?1", id).stream().findFirst();
     }
 
     /**
