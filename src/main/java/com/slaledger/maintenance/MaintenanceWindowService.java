@@ -98,14 +98,14 @@ public class MaintenanceWindowService {
         Map<String, Client> namedClients = Map.of();
         Map<String, Service> namedServices = Map.of();
         if (scope == MaintenanceScope.CLIENTS) {
-            namedClients = existing("clients", request.clientsOrEmpty(), "client",
+            namedClients = existing("clients", request.clientsOrEmpty(), "client", scope,
                     keys -> clients.findByKeys(keys).stream()
                             .collect(Collectors.toMap(client -> client.key, Function.identity())), violations);
         } else if (!request.clientsOrEmpty().isEmpty() && scope != null) {
             violations.add("clients", "must be empty for scope " + scope);
         }
         if (scope == MaintenanceScope.SERVICES) {
-            namedServices = existing("services", request.servicesOrEmpty(), "service",
+            namedServices = existing("services", request.servicesOrEmpty(), "service", scope,
                     keys -> services.findByKeys(keys).stream()
                             .collect(Collectors.toMap(service -> service.key, Function.identity())), violations);
         } else if (!request.servicesOrEmpty().isEmpty() && scope != null) {
@@ -125,10 +125,10 @@ public class MaintenanceWindowService {
     }
 
     /** Resolves the listed keys, reporting an empty list, each unknown key and each repeat by its index. */
-    private static <T> Map<String, T> existing(String field, List<String> keys, String what,
+    private static <T> Map<String, T> existing(String field, List<String> keys, String what, MaintenanceScope scope,
             Function<Collection<String>, Map<String, T>> lookUp, Violations violations) {
         if (keys.isEmpty()) {
-            violations.add(field, "must name at least one " + what + " for scope " + field.toUpperCase());
+            violations.add(field, "must name at least one " + what + " for scope " + scope);
             return Map.of();
         }
         Set<String> wanted = keys.stream().filter(key -> key != null && !key.isBlank()).collect(Collectors.toSet());
