@@ -95,10 +95,6 @@ public class Contract extends PanacheEntityBase {
     @Version
     public long version;
 
-    public boolean inForceOn(LocalDate day) {
-        return !day.isBefore(effectiveFrom) && (effectiveTo == null || day.isBefore(effectiveTo));
-    }
-
     /** Whether this version shares at least one day with {@code [from, toExclusive)}; a null end is open. */
     public boolean overlaps(LocalDate from, LocalDate toExclusive) {
         return (toExclusive == null || effectiveFrom.isBefore(toExclusive))
