@@ -1,6 +1,7 @@
 package com.slaledger.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -15,5 +16,9 @@ public class ServiceRepository implements PanacheRepository<Service> {
 
     public List<Service> findByKeys(Collection<String> keys) {
         return keys.isEmpty() ? List.of() : list("key in ?1", keys);
+    }
+
+    public List<Service> listOrdered() {
+        return listAll(Sort.by("key"));
     }
 }

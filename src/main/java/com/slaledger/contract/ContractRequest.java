@@ -1,0 +1,56 @@
+package com.slaledger.contract;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a caller sends to create or replace a contract version. Percentages are kept to six decimals,
+ * as the database stores them, so nothing is rounded silently. Omitted: {@code creditCapPercent} 100,
+ * {@code impactModel} PROPORTIONAL, {@code minimumOutageSeconds} 0, no credit tiers.
+ */
+public record ContractRequest(
+        @NotNull LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        @NotEmpty List<@NotBlank String> coveredServices,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+        BigDecimal targetPercent,
+        List<@NotNull @Valid Tier> creditTiers,
+        @NotNull @Valid Money monthlyFee,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal creditCapPercent,
+        ImpactModel impactModel,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+        BigDecimal impactThresholdPercent,
+        @PositiveOrZero Integer minimumOutageSeconds) {
+
+    public record Tier(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+            BigDecimal belowPercent,
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+            BigDecimal creditPercent) {
+    }
+
+    List<Tier> tiersOrEmpty() {
+        return creditTiers == null ? List.of() : creditTiers;
+    }
+
+    BigDecimal capOrDefault() {
+        return creditCapPercent == null ? new BigDecimal("100") : creditCapPercent;
+    }
+
+    ImpactModel impactModelOrDefault() {
+        return impactModel == null ? ImpactModel.PROPORTIONAL : impactModel;
+    }
+
+    int minimumOutageSecondsOrDefault() {
+        return minimumOutageSeconds == null ? 0 : minimumOutageSeconds;
+    }
+}

@@ -1,0 +1,47 @@
+package com.slaledger.contract;
+
+import com.slaledger.platform.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/contracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contracts")
+public class ContractResource {
+
+    private final ContractService contracts;
+
+    public ContractResource(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @GET
+    @Path("/{id}")
+    public ContractResponse get(@PathParam("id") long id) {
+        return contracts.find(id).orElseThrow(() -> ProblemException.notFound("contract", id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    public ContractResponse update(@PathParam("id") long id, ContractRequest request) {
+        return contracts.update(id, request).orElseThrow(() -> ProblemException.notFound("contract", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") long id) {
+        if (!contracts.delete(id)) {
+            throw ProblemException.notFound("contract", id);
+        }
+        return Response.noContent().build();
+    }
+}

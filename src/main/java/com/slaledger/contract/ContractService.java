@@ -1,0 +1,275 @@
+package com.slaledger.contract;
+
+import com.slaledger.client.Client;
+import com.slaledger.client.ClientService;
+import com.slaledger.platform.Problem.FieldViolation;
+import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.Violations;
+import com.slaledger.service.Service;
+import com.slaledger.service.ServiceCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Contract versions: their rules, and which version applied when, for the features that compute SLAs. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ContractService {
+
+    private final ContractRepository contracts;
+    private final ClientService clients;
+    private final ServiceCatalog services;
+    private final Validator validator;
+
+    public ContractService(ContractRepository contracts, ClientService clients, ServiceCatalog services,
+            Validator validator) {
+        this.contracts = contracts;
+        this.clients = clients;
+        this.services = services;
+        this.validator = validator;
+    }
+
+    /** The client's versions, oldest first; 404 problem for an unknown client. */
+    public List<ContractResponse> list(String clientKey) {
+        clients.require(clientKey);
+        return contracts.listByClientKey(clientKey).stream().map(ContractResponse::of).toList();
+    }
+
+    public Optional<ContractResponse> find(long id) {
+        return contracts.findWithTerms(id).map(ContractResponse::of);
+    }
+
+    /** The version in force on that day of the client's calendar; 404 problem for an unknown client. */
+    public Optional<ContractResponse> inForce(String clientKey, LocalDate day) {
+        clients.require(clientKey);
+        return contracts.inForce(clientKey, day).map(ContractResponse::of);
+    }
+
+    /** The version in force today in the client's time zone; 404 problem for an unknown client. */
+    public Optional<ContractResponse> inForceToday(String clientKey) {
+        Client client = clients.require(clientKey);
+        return contracts.inForce(clientKey, LocalDate.now(client.zone())).map(ContractResponse::of);
+    }
+
+    /**
+     * Every version of every client in force on at least one day of {@code [from, toExclusive)}, ordered by
+     * client key and start, read in one query for the all-clients monthly report. The dates are calendar
+     * days, each compared in its own client's zone: a caller wanting a month in every zone passes that month.
+     */
+    public List<ContractResponse> inForceDuring(LocalDate from, LocalDate toExclusive) {
+        return contracts.overlapping(from, toExclusive).stream().map(ContractResponse::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public ContractResponse create(String clientKey, ContractRequest request) {
+        Client client = clients.require(clientKey);
+        Violations violations = new Violations();
+        Map<String, Service> covered = check(request, violations);
+        List<Contract> otherVersions = lockAndListVersions(client, null);
+        checkAgainstOtherVersions(request, otherVersions, violations);
+        violations.throwIfAny();
+        refuseOverlap(request, otherVersions);
+
+        Contract contract = new Contract();
+        contract.client = client;
+        apply(request, covered, contract);
+        contracts.persistAndFlush(contract);
+        return ContractResponse.of(contract);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<ContractResponse> update(long id, ContractRequest request) {
+        Optional<Contract> found = contracts.findWithTerms(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Contract contract = found.get();
+        Violations violations = new Violations();
+        Map<String, Service> covered = check(request, violations);
+        List<Contract> otherVersions = lockAndListVersions(contract.client, contract.id);
+        checkAgainstOtherVersions(request, otherVersions, violations);
+        violations.throwIfAny();
+        refuseOverlap(request, otherVersions);
+
+        apply(request, covered, contract);
+        contracts.flush();
+        return Optional.of(ContractResponse.of(contract));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean delete(long id) {
+        Optional<Contract> found = contracts.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Contract contract = found.get();
+        // Past months were measured against this version; deleting it would rewrite reports already sent.
+        LocalDate today = LocalDate.now(contract.client.zone());
+        if (!contract.effectiveFrom.isAfter(today)) {
+            throw ProblemException.conflict("Contract " + id + " took effect on " + contract.effectiveFrom
+                    + "; end it by setting effectiveTo instead of deleting it");
+        }
+        contracts.delete(contract);
+        contracts.flush();
+        return true;
+    }
+
+    /**
+     * Locks the client row before reading its versions, so two requests cannot each see no overlap and
+     * both save one: the second waits for the first to commit and then sees its version.
+     */
+    private List<Contract> lockAndListVersions(Client client, Long except) {
+        contracts.getEntityManager().lock(client, LockModeType.PESSIMISTIC_WRITE);
+        return contracts.listByClient(client).stream().filter(c -> !c.id.equals(except)).toList();
+    }
+
+    /** The request's own rules; answers the covered services by key. */
+    private Map<String, Service> check(ContractRequest request, Violations violations) {
+        violations.addAll(validator.validate(request), "");
+        Map<String, Service> covered = checkCoveredServices(request.coveredServices(), violations);
+        checkTiers(request, violations);
+        checkFee(request.monthlyFee(), violations);
+
+        ImpactModel model = request.impactModelOrDefault();
+        if (model == ImpactModel.THRESHOLD && request.impactThresholdPercent() == null) {
+            violations.add("impactThresholdPercent", "is required for the THRESHOLD impact model");
+        } else if (model != ImpactModel.THRESHOLD && request.impactThresholdPercent() != null) {
+            violations.add("impactThresholdPercent", "applies only to the THRESHOLD impact model, not " + model);
+        }
+
+        LocalDate from = request.effectiveFrom();
+        LocalDate to = request.effectiveTo();
+        if (from != null && to != null && !to.isAfter(from)) {
+            violations.add("effectiveTo", "must be after effectiveFrom (" + from + ")");
+        }
+        if (to != null && to.getDayOfMonth() != 1) {
+            violations.add("effectiveTo", "must be the first day of a month, so a month never mixes two versions");
+        }
+        return covered;
+    }
+
+    private Map<String, Service> checkCoveredServices(List<String> keys, Violations violations) {
+        if (keys == null) {
+            return Map.of();
+        }
+        Set<String> wanted = keys.stream().filter(key -> key != null && !key.isBlank()).collect(Collectors.toSet());
+        Map<String, Service> found = services.findByKeys(wanted).stream()
+                .collect(Collectors.toMap(service -> service.key, Function.identity()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (key == null || key.isBlank()) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                violations.add("coveredServices[" + i + "]", "'" + key + "' is listed twice");
+            } else if (!found.containsKey(key)) {
+                violations.add("coveredServices[" + i + "]", "no service '" + key + "'");
+            }
+        }
+        return found;
+    }
+
+    private void checkTiers(ContractRequest request, Violations violations) {
+        List<ContractRequest.Tier> tiers = request.tiersOrEmpty();
+        BigDecimal target = request.targetPercent();
+        List<BigDecimal> seen = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            ContractRequest.Tier tier = tiers.get(i);
+            if (tier == null || tier.belowPercent() == null) {
+                continue;
+            }
+            String field = "creditTiers[" + i + "].belowPercent";
+            if (target != null && tier.belowPercent().compareTo(target) > 0) {
+                violations.add(field, "must not be above targetPercent (" + target.toPlainString() + ")");
+            }
+            if (seen.stream().anyMatch(below -> below.compareTo(tier.belowPercent()) == 0)) {
+                violations.add(field, "another tier has the same belowPercent");
+            }
+            seen.add(tier.belowPercent());
+        }
+    }
+
+    private void checkFee(Money fee, Violations violations) {
+        if (fee == null || fee.currency() == null) {
+            return;
+        }
+        Optional<Currency> currency = Money.knownCurrency(fee.currency());
+        if (currency.isEmpty()) {
+            violations.add("monthlyFee.currency", "must be an ISO 4217 currency code such as EUR");
+        } else if (fee.amount() != null) {
+            int digits = currency.get().getDefaultFractionDigits();
+            if (fee.amount().stripTrailingZeros().scale() > digits) {
+                violations.add("monthlyFee.amount", digits == 0
+                        ? fee.currency() + " has no minor unit; give a whole amount"
+                        : "must have at most " + digits + " decimal places in " + fee.currency());
+            }
+        }
+    }
+
+    private void checkAgainstOtherVersions(ContractRequest request, List<Contract> otherVersions,
+            Violations violations) {
+        LocalDate from = request.effectiveFrom();
+        if (from == null || otherVersions.isEmpty()) {
+            return;
+        }
+        Contract earliest = otherVersions.get(0);
+        if (from.isAfter(earliest.effectiveFrom) && from.getDayOfMonth() != 1) {
+            violations.add("effectiveFrom", "must be the first day of a month: only a client's earliest version"
+                    + " may start on another day, and contract " + earliest.id + " starts earlier, on "
+                    + earliest.effectiveFrom);
+        } else if (from.isBefore(earliest.effectiveFrom) && earliest.effectiveFrom.getDayOfMonth() != 1) {
+            violations.add("effectiveFrom", "must not be before contract " + earliest.id + ", which starts on "
+                    + earliest.effectiveFrom + ": a later version must start on the first day of a month");
+        }
+    }
+
+    private void refuseOverlap(ContractRequest request, List<Contract> otherVersions) {
+        List<Contract> clashing = otherVersions.stream()
+                .filter(other -> other.overlaps(request.effectiveFrom(), request.effectiveTo()))
+                .sorted(Comparator.comparing(other -> other.effectiveFrom))
+                .toList();
+        if (clashing.isEmpty()) {
+            return;
+        }
+        String detail = clashing.stream()
+                .map(other -> "contract " + other.id + " (" + other.effectiveFrom + " to "
+                        + (other.effectiveTo == null ? "open end" : other.effectiveTo) + ")")
+                .collect(Collectors.joining(", ", "The period overlaps ", "; at most one version may be in force"
+                        + " on any day"));
+        List<FieldViolation> violations = clashing.stream()
+                .map(other -> new FieldViolation("effectiveFrom", "overlaps contract " + other.id))
+                .toList();
+        throw ProblemException.conflict(detail, violations);
+    }
+
+    private void apply(ContractRequest request, Map<String, Service> covered, Contract contract) {
+        contract.effectiveFrom = request.effectiveFrom();
+        contract.effectiveTo = request.effectiveTo();
+        contract.services.clear();
+        request.coveredServices().forEach(key -> contract.services.add(covered.get(key)));
+        contract.targetPercent = request.targetPercent();
+        contract.creditTiers.clear();
+        request.tiersOrEmpty().forEach(tier ->
+                contract.creditTiers.add(new CreditTier(tier.belowPercent(), tier.creditPercent())));
+        contract.monthlyFee = request.monthlyFee().amount();
+        contract.currency = request.monthlyFee().currency();
+        contract.creditCapPercent = request.capOrDefault();
+        contract.impactModel = request.impactModelOrDefault();
+        contract.impactThresholdPercent = request.impactThresholdPercent();
+        contract.minimumOutageSeconds = request.minimumOutageSecondsOrDefault();
+    }
+}

@@ -1,0 +1,74 @@
+package com.slaledger.maintenance;
+
+import com.slaledger.client.Client;
+import com.slaledger.service.Service;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** Planned work during {@code [startsAt, endsAt)}. */
+@Entity
+@Table(name = "maintenance_window")
+public class MaintenanceWindow extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "maintenance_window_seq", sequenceName = "maintenance_window_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "maintenance_window_seq")
+    public Long id;
+
+    @Column(nullable = false, length = 300)
+    public String title;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public MaintenanceScope scope;
+
+    @ManyToMany
+    @JoinTable(name = "maintenance_window_client",
+            joinColumns = @JoinColumn(name = "maintenance_window_id"),
+            inverseJoinColumns = @JoinColumn(name = "client_id"))
+    public Set<Client> clients = new HashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "maintenance_window_service",
+            joinColumns = @JoinColumn(name = "maintenance_window_id"),
+            inverseJoinColumns = @JoinColumn(name = "service_id"))
+    public Set<Service> services = new HashSet<>();
+
+    /** Only announced windows are excluded from measured time; unannounced work counts as downtime. */
+    @Column(nullable = false)
+    public boolean announced = true;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,54 @@
+package com.slaledger.maintenance;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Windows are read with the clients and services they name in one query: every answer lists both. */
+@ApplicationScoped
+public class MaintenanceWindowRepository implements PanacheRepository<MaintenanceWindow> {
+
+    private static final String WITH_SCOPE = "select w from MaintenanceWindow w"
+            + " left join fetch w.clients left join fetch w.services";
+
+    public Optional<MaintenanceWindow> findWithScope(long id) {
+        // not firstResultOptional: a row limit with collection fetches is applied in memory
+        return list(WITH_SCOPE + " where w.id = ?1", id).stream().findFirst();
+    }
+
+    /**
+     * Windows overlapping {@code [from, to)} (either end may be open), concerning the client or the service
+     * when given. A window for all clients concerns every client and every service.
+     */
+    public List<MaintenanceWindow> search(Instant from, Instant to, String clientKey, String serviceKey) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (from != null) {
+            conditions.add("w.endsAt > :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            conditions.add("w.startsAt < :to");
+            parameters.and("to", to);
+        }
+        if (clientKey != null) {
+            conditions.add("(w.scope = :everyone or exists"
+                    + " (select 1 from MaintenanceWindow n join n.clients c where n = w and c.key = :client))");
+            parameters.and("client", clientKey);
+        }
+        if (serviceKey != null) {
+            conditions.add("(w.scope = :everyone or exists"
+                    + " (select 1 from MaintenanceWindow n join n.services s where n = w and s.key = :service))");
+            parameters.and("service", serviceKey);
+        }
+        if (clientKey != null || serviceKey != null) {
+            parameters.and("everyone", MaintenanceScope.ALL_CLIENTS);
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return list(WITH_SCOPE + where + " order by w.startsAt, w.id", parameters);
+    }
+}

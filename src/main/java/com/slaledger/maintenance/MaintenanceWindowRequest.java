@@ -1,0 +1,29 @@
+package com.slaledger.maintenance;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a caller sends to create or replace a maintenance window. {@code clients} go with scope CLIENTS,
+ * {@code services} with scope SERVICES; {@code announced} defaults to true.
+ */
+public record MaintenanceWindowRequest(
+        @NotBlank @Size(max = 300) String title,
+        @NotNull Instant startsAt,
+        @NotNull Instant endsAt,
+        @NotNull MaintenanceScope scope,
+        List<@NotBlank String> clients,
+        List<@NotBlank String> services,
+        Boolean announced) {
+
+    List<String> clientsOrEmpty() {
+        return clients == null ? List.of() : clients;
+    }
+
+    List<String> servicesOrEmpty() {
+        return services == null ? List.of() : services;
+    }
+}

@@ -1,0 +1,150 @@
+package com.slaledger.maintenance;
+
+import com.slaledger.client.Client;
+import com.slaledger.client.ClientService;
+import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.Violations;
+import com.slaledger.service.Service;
+import com.slaledger.service.ServiceCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class MaintenanceWindowService {
+
+    private final MaintenanceWindowRepository windows;
+    private final ClientService clients;
+    private final ServiceCatalog services;
+    private final Validator validator;
+
+    public MaintenanceWindowService(MaintenanceWindowRepository windows, ClientService clients,
+            ServiceCatalog services, Validator validator) {
+        this.windows = windows;
+        this.clients = clients;
+        this.services = services;
+        this.validator = validator;
+    }
+
+    /**
+     * Windows overlapping {@code [from, to)}, ordered by start; any argument may be null. A client or service
+     * filter also returns the windows for all clients, since those concern everyone; a SERVICES window is
+     * matched by its services, not by the contracts that cover them.
+     */
+    public List<MaintenanceWindowResponse> list(Instant from, Instant to, String clientKey, String serviceKey) {
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.badParameter("to", "must be after from");
+        }
+        if (clientKey != null) {
+            clients.require(clientKey);
+        }
+        if (serviceKey != null) {
+            services.require(serviceKey);
+        }
+        return windows.search(from, to, clientKey, serviceKey).stream().map(MaintenanceWindowResponse::of).toList();
+    }
+
+    /** Every announced window overlapping {@code [from, to)}, with what it names: the maintenance an SLA report excludes. */
+    public List<MaintenanceWindowResponse> announcedDuring(Instant from, Instant to) {
+        return windows.search(from, to, null, null).stream()
+                .filter(window -> window.announced)
+                .map(MaintenanceWindowResponse::of)
+                .toList();
+    }
+
+    public Optional<MaintenanceWindowResponse> find(long id) {
+        return windows.findWithScope(id).map(MaintenanceWindowResponse::of);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public MaintenanceWindowResponse create(MaintenanceWindowRequest request) {
+        MaintenanceWindow window = new MaintenanceWindow();
+        apply(request, window);
+        windows.persistAndFlush(window);
+        return MaintenanceWindowResponse.of(window);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<MaintenanceWindowResponse> update(long id, MaintenanceWindowRequest request) {
+        return windows.findWithScope(id).map(window -> {
+            apply(request, window);
+            windows.flush();
+            return MaintenanceWindowResponse.of(window);
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean delete(long id) {
+        return windows.deleteById(id);
+    }
+
+    /** Validates the whole request before touching the window, so a refused update leaves it as it was. */
+    private void apply(MaintenanceWindowRequest request, MaintenanceWindow window) {
+        Violations violations = new Violations().addAll(validator.validate(request), "");
+        if (request.startsAt() != null && request.endsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
+            violations.add("endsAt", "must be after startsAt");
+        }
+        MaintenanceScope scope = request.scope();
+        Map<String, Client> namedClients = Map.of();
+        Map<String, Service> namedServices = Map.of();
+        if (scope == MaintenanceScope.CLIENTS) {
+            namedClients = existing("clients", request.clientsOrEmpty(), "client", scope,
+                    keys -> clients.findByKeys(keys).stream()
+                            .collect(Collectors.toMap(client -> client.key, Function.identity())), violations);
+        } else if (!request.clientsOrEmpty().isEmpty() && scope != null) {
+            violations.add("clients", "must be empty for scope " + scope);
+        }
+        if (scope == MaintenanceScope.SERVICES) {
+            namedServices = existing("services", request.servicesOrEmpty(), "service", scope,
+                    keys -> services.findByKeys(keys).stream()
+                            .collect(Collectors.toMap(service -> service.key, Function.identity())), violations);
+        } else if (!request.servicesOrEmpty().isEmpty() && scope != null) {
+            violations.add("services", "must be empty for scope " + scope);
+        }
+        violations.throwIfAny();
+
+        window.title = request.title().strip();
+        window.startsAt = request.startsAt();
+        window.endsAt = request.endsAt();
+        window.scope = scope;
+        window.announced = request.announced() == null || request.announced();
+        window.clients.clear();
+        window.clients.addAll(namedClients.values());
+        window.services.clear();
+        window.services.addAll(namedServices.values());
+    }
+
+    /** Resolves the listed keys, reporting an empty list, each unknown key and each repeat by its index. */
+    private static <T> Map<String, T> existing(String field, List<String> keys, String what, MaintenanceScope scope,
+            Function<Collection<String>, Map<String, T>> lookUp, Violations violations) {
+        if (keys.isEmpty()) {
+            violations.add(field, "must name at least one " + what + " for scope " + scope);
+            return Map.of();
+        }
+        Set<String> wanted = keys.stream().filter(key -> key != null && !key.isBlank()).collect(Collectors.toSet());
+        Map<String, T> found = lookUp.apply(wanted);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (key == null || key.isBlank()) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                violations.add(field + "[" + i + "]", "'" + key + "' is listed twice");
+            } else if (!found.containsKey(key)) {
+                violations.add(field + "[" + i + "]", "no " + what + " '" + key + "'");
+            }
+        }
+        return found;
+    }
+}
