@@ -1,0 +1,64 @@
+package com.slaledger.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slaledger.demo.DemoData.DemoSet;
+import com.slaledger.incident.IncidentRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The demo set holds what a newcomer should be able to click through; checked without starting the service. */
+class DemoDataTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T09:30:00Z");
+    private final DemoSet demo = DemoData.build(NOW);
+
+    @Test
+    void hasEightClientsInSeveralZonesAndCurrenciesAndTwelveServices() {
+        assertEquals(8, demo.clients().size());
+        assertEquals(12, demo.services().size());
+        assertTrue(demo.clients().stream().map(c -> c.timeZone()).distinct().count() >= 6);
+        Set<String> currencies = demo.contracts().stream().map(c -> c.contract().monthlyFee().currency())
+                .collect(Collectors.toSet());
+        assertTrue(currencies.containsAll(Set.of("EUR", "JPY", "USD", "BHD")), currencies.toString());
+        assertEquals(3, demo.contracts().stream().map(c -> c.contract().impactModel()).distinct().count());
+    }
+
+    @Test
+    void holdsTheSeedPostmortemOutageForAllClients() {
+        IncidentRequest seed = demo.incidents().stream().filter(i -> i.externalId().equals("0x19")).findFirst()
+                .orElseThrow();
+        assertEquals(Instant.parse("2024-01-16T09:00:00Z"), seed.startedAt());
+        assertEquals(Instant.parse("2024-01-16T09:10:00Z"), seed.acknowledgedAt());
+        assertEquals(Instant.parse("2024-01-16T09:22:00Z"), seed.mitigatedAt());
+        assertEquals(0, seed.impactPercent().compareTo(new BigDecimal("100")));
+        assertEquals(8, seed.affectedClients().size());
+    }
+
+    @Test
+    void coversEighteenMonthsWithoutFutureIncidentsAndWithOneAcrossAMonthEdge() {
+        Set<YearMonth> months = demo.incidents().stream().filter(i -> i.source().equals(DemoData.SOURCE))
+                .map(i -> YearMonth.from(i.startedAt().atZone(ZoneOffset.UTC))).collect(Collectors.toSet());
+        assertEquals(18, months.size());
+        assertFalse(demo.incidents().stream().anyMatch(i -> i.startedAt().isAfter(NOW)));
+        assertTrue(demo.incidents().stream().anyMatch(i -> i.mitigatedAt() != null
+                && !YearMonth.from(i.startedAt().atZone(ZoneOffset.UTC))
+                        .equals(YearMonth.from(i.mitigatedAt().atZone(ZoneOffset.UTC)))));
+        assertEquals(1, demo.incidents().stream().filter(i -> i.mitigatedAt() == null && i.resolvedAt() == null)
+                .count());
+        assertTrue(demo.incidents().stream().anyMatch(i -> Boolean.TRUE.equals(i.excluded())));
+        assertTrue(demo.incidents().stream().anyMatch(i -> i.impactPercent().compareTo(new BigDecimal("100")) < 0));
+    }
+
+    @Test
+    void isTheSameForTheSameDay() {
+        assertEquals(demo, DemoData.build(NOW));
+    }
+}
