@@ -21,9 +21,11 @@ public record IncidentTimeline(String incidentId, Instant startedAt, Instant det
         acknowledgedAt = truncate(acknowledgedAt);
         mitigatedAt = truncate(mitigatedAt);
         resolvedAt = truncate(resolvedAt);
-        List<String> violations = orderViolations(startedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt);
+        List<OrderViolation> violations = orderViolations(startedAt, detectedAt, acknowledgedAt, mitigatedAt,
+                resolvedAt);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException("incident " + incidentId + ": " + String.join("; ", violations));
+            throw new IllegalArgumentException("incident " + incidentId + ": " + violations.stream()
+                    .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; ")));
         }
     }
 
@@ -32,9 +34,9 @@ public record IncidentTimeline(String incidentId, Instant startedAt, Instant det
      * detected ≤ acknowledged; started ≤ mitigated ≤ resolved; started ≤ resolved. A missing
      * instant is skipped over, so started ≤ acknowledged is checked when detected is missing.
      */
-    public static List<String> orderViolations(Instant startedAt, Instant detectedAt, Instant acknowledgedAt,
+    public static List<OrderViolation> orderViolations(Instant startedAt, Instant detectedAt, Instant acknowledgedAt,
                                                Instant mitigatedAt, Instant resolvedAt) {
-        List<String> violations = new ArrayList<>();
+        List<OrderViolation> violations = new ArrayList<>();
         requireOrder(violations, "startedAt", startedAt, "detectedAt", detectedAt);
         requireOrder(violations, "detectedAt", detectedAt, "acknowledgedAt", acknowledgedAt);
         if (detectedAt == null) {
@@ -61,11 +63,16 @@ public record IncidentTimeline(String incidentId, Instant startedAt, Instant det
         return new IncidentImpact(incidentId, startedAt, impactEnd(), impactPercent, excluded);
     }
 
-    private static void requireOrder(List<String> violations, String earlierName, Instant earlier,
+    private static void requireOrder(List<OrderViolation> violations, String earlierName, Instant earlier,
                                      String laterName, Instant later) {
         if (earlier != null && later != null && later.isBefore(earlier)) {
-            violations.add(laterName + " (" + later + ") must not be before " + earlierName + " (" + earlier + ")");
+            violations.add(new OrderViolation(laterName,
+                    "must not be before " + earlierName + " (" + earlier + "), got " + later));
         }
+    }
+
+    /** A broken order rule, named by the later of the two instants: the one a caller usually got wrong. */
+    public record OrderViolation(String field, String message) {
     }
 
     private static Instant truncate(Instant instant) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slaledger.analytics.IncidentTimeline;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
 import com.slaledger.incident.IncidentRepository.IncidentKey;
@@ -331,8 +332,8 @@ public class IncidentService {
             case MITIGATE -> mitigated = when;
             case RESOLVE -> resolved = when;
         }
-        List<FieldViolation> broken = IncidentRules.orderViolations("", incident.startedAt, detected, acknowledged,
-                mitigated, resolved);
+        List<FieldViolation> broken = orderViolations("", incident.startedAt, detected, acknowledged, mitigated,
+                resolved);
         if (!broken.isEmpty()) {
             throw ProblemException.conflict("Stamping " + step.field + " at " + when
                     + " breaks the order of the incident's instants", broken);
@@ -369,10 +370,19 @@ public class IncidentService {
                 && (request.exclusionReason() == null || request.exclusionReason().isBlank())) {
             violations.add(prefix + "exclusionReason", "must say why the incident is excluded");
         }
-        violations.addAll(IncidentRules.orderViolations(prefix, IncidentRequest.micros(request.startedAt()),
+        violations.addAll(orderViolations(prefix, IncidentRequest.micros(request.startedAt()),
                 IncidentRequest.micros(request.detectedAt()), IncidentRequest.micros(request.acknowledgedAt()),
                 IncidentRequest.micros(request.mitigatedAt()), IncidentRequest.micros(request.resolvedAt())));
         return violations.list();
+    }
+
+    private static List<FieldViolation> orderViolations(String prefix, Instant startedAt, Instant detectedAt,
+            Instant acknowledgedAt, Instant mitigatedAt, Instant resolvedAt) {
+        if (startedAt == null) {
+            return List.of();
+        }
+        return IncidentTimeline.orderViolations(startedAt, detectedAt, acknowledgedAt, mitigatedAt, resolvedAt)
+                .stream().map(v -> new FieldViolation(prefix + v.field(), v.message())).toList();
     }
 
     private References references(Collection<IncidentRequest> requests) {
