@@ -71,4 +71,17 @@ public class MaintenanceWindow extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The same window as another, whatever their ids: what a retried create would record again. */
+    public boolean sameWindowAs(MaintenanceWindow other) {
+        return title.equals(other.title) && startsAt.equals(other.startsAt) && endsAt.equals(other.endsAt)
+                && scope == other.scope && announced == other.announced
+                && keys(clients.stream().map(client -> client.key)).equals(keys(other.clients.stream().map(c -> c.key)))
+                && keys(services.stream().map(service -> service.key))
+                        .equals(keys(other.services.stream().map(s -> s.key)));
+    }
+
+    private static java.util.Set<String> keys(java.util.stream.Stream<String> keys) {
+        return keys.collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -51,4 +51,12 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return list(WITH_SCOPE + where + " order by w.startsAt, w.id", parameters);
     }
+
+    /** Serialises creating windows until the transaction ends, so two identical retries cannot both insert. */
+    public void lockCreates() {
+        getEntityManager().createNativeQuery("select count(pg_advisory_xact_lock(" + CREATE_LOCK + "))")
+                .getSingleResult();
+    }
+
+    private static final long CREATE_LOCK = 0x51B_0001L;
 }

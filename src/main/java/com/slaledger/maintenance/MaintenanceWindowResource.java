@@ -51,9 +51,12 @@ public class MaintenanceWindowResource {
 
     @POST
     public Response create(MaintenanceWindowRequest request, UriInfo uri) {
-        MaintenanceWindowResponse created = windows.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        MaintenanceWindowService.Saved saved = windows.create(request);
+        if (!saved.created()) {
+            return Response.ok(saved.window()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(saved.window().id())).build())
+                .entity(saved.window()).build();
     }
 
     @PUT

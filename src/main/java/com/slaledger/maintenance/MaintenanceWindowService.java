@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -66,12 +67,27 @@ public class MaintenanceWindowService {
         return windows.findWithScope(id).map(MaintenanceWindowResponse::of);
     }
 
+    /** A created window, or the identical one that a retried request had created before. */
+    public record Saved(MaintenanceWindowResponse window, boolean created) {
+    }
+
+    /**
+     * Records a window. Windows have no natural key, so an identical window (same title, times, scope,
+     * targets and announcement) is taken for a retry of the same request and answered, not duplicated.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public MaintenanceWindowResponse create(MaintenanceWindowRequest request) {
+    public Saved create(MaintenanceWindowRequest request) {
         MaintenanceWindow window = new MaintenanceWindow();
         apply(request, window);
+        windows.lockCreates();
+        Optional<MaintenanceWindow> identical = windows.search(window.startsAt, window.endsAt, null, null).stream()
+                .filter(existing -> existing.sameWindowAs(window))
+                .findFirst();
+        if (identical.isPresent()) {
+            return new Saved(MaintenanceWindowResponse.of(identical.get()), false);
+        }
         windows.persistAndFlush(window);
-        return MaintenanceWindowResponse.of(window);
+        return new Saved(MaintenanceWindowResponse.of(window), true);
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -114,8 +130,9 @@ public class MaintenanceWindowService {
         violations.throwIfAny();
 
         window.title = request.title().strip();
-        window.startsAt = request.startsAt();
-        window.endsAt = request.endsAt();
+        // PostgreSQL keeps microseconds: compare and echo what is stored
+        window.startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
+        window.endsAt = request.endsAt().truncatedTo(ChronoUnit.MICROS);
         window.scope = scope;
         window.announced = request.announced() == null || request.announced();
         window.clients.clear();
