@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.analytics.IncidentTimeline;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
+import com.slaledger.contract.ContractResponse;
+import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentRepository.IncidentKey;
 import com.slaledger.platform.JsonPaths;
 import com.slaledger.platform.Problem.FieldViolation;
@@ -23,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,11 +48,13 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final ServiceCatalog serviceCatalog;
     private final ClientService clientService;
+    private final ContractService contracts;
     private final Validator validator;
     private final ObjectMapper json;
 
     public IncidentService(IncidentRepository incidents, ServiceCatalog serviceCatalog, ClientService clientService,
-            Validator validator, ObjectMapper json) {
+            ContractService contracts, Validator validator, ObjectMapper json) {
+        this.contracts = contracts;
         this.incidents = incidents;
         this.serviceCatalog = serviceCatalog;
         this.clientService = clientService;
@@ -99,8 +104,7 @@ public class IncidentService {
             parameters.and("service", filter.service());
         }
         if (filter.client() != null) {
-            where.append(" and exists (select c from Incident i3 join i3.clients c where i3 = i and c.key = :client)");
-            parameters.and("client", filter.client());
+            where.append(" and (").append(affectsClient(filter.client(), parameters)).append(")");
         }
         if (filter.to() != null) {
             where.append(" and startedAt < :to");
@@ -121,6 +125,31 @@ public class IncidentService {
         List<IncidentResponse> items = query.list().stream().map(IncidentResponse::of).toList();
         long total = query.count();
         return new IncidentPage(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /**
+     * The SPEC's rule as a query condition: the client is listed, or no client is listed and a service
+     * is covered by the client's contract version in force when the incident started.
+     */
+    private String affectsClient(String clientKey, Parameters parameters) {
+        ZoneId zone = clientService.require(clientKey).zone();
+        StringBuilder condition = new StringBuilder(
+                "exists (select c from Incident i3 join i3.clients c where i3 = i and c.key = :client)");
+        parameters.and("client", clientKey);
+        List<ContractResponse> versions = contracts.list(clientKey);
+        for (int n = 0; n < versions.size(); n++) {
+            ContractResponse version = versions.get(n);
+            condition.append(" or (i.clients is empty and i.startedAt >= :versionFrom").append(n);
+            parameters.and("versionFrom" + n, version.effectiveFrom().atStartOfDay(zone).toInstant());
+            if (version.effectiveTo() != null) {
+                condition.append(" and i.startedAt < :versionTo").append(n);
+                parameters.and("versionTo" + n, version.effectiveTo().atStartOfDay(zone).toInstant());
+            }
+            condition.append(" and exists (select s from Incident i4 join i4.services s where i4 = i")
+                    .append(" and s.key in :versionServices").append(n).append("))");
+            parameters.and("versionServices" + n, version.coveredServices());
+        }
+        return condition.toString();
     }
 
     /**

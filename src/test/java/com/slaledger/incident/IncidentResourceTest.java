@@ -386,4 +386,45 @@ class IncidentResourceTest {
         given().get("/api/incidents/" + id).then().statusCode(404);
         given().delete("/api/incidents/" + id).then().statusCode(404);
     }
+
+    @Test
+    void clientFilterFindsListedIncidentsAndThoseOnServicesItsContractCoveredAtTheTime() {
+        String covered = Fixtures.service("covered");
+        String later = Fixtures.service("later");
+        String client = Fixtures.client("filter", "Europe/Berlin");
+        // version 1 covers `covered` until 2024-04-01 (Berlin); version 2 covers only `later` from then on
+        given().contentType(ContentType.JSON).body(Map.of("effectiveFrom", "2024-01-01", "effectiveTo", "2024-04-01",
+                "coveredServices", List.of(covered), "targetPercent", 99.9,
+                "monthlyFee", Map.of("amount", "100.00", "currency", "EUR")))
+                .post("/api/clients/" + client + "/contracts").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("effectiveFrom", "2024-04-01",
+                "coveredServices", List.of(later), "targetPercent", 99.9,
+                "monthlyFee", Map.of("amount", "100.00", "currency", "EUR")))
+                .post("/api/clients/" + client + "/contracts").then().statusCode(201);
+
+        Map<String, Object> inMarch = incident(TestData.uniqueKey("f"), covered);
+        inMarch.put("startedAt", "2024-03-31T21:30:00Z"); // 23:30 in Berlin: still version 1
+        inMarch.remove("detectedAt");
+        inMarch.remove("acknowledgedAt");
+        inMarch.put("mitigatedAt", "2024-03-31T22:30:00Z");
+        inMarch.put("resolvedAt", "2024-03-31T22:45:00Z");
+        Map<String, Object> inApril = new HashMap<>(inMarch);
+        inApril.put("externalId", TestData.uniqueKey("f"));
+        inApril.put("startedAt", "2024-03-31T22:10:00Z"); // 00:10 on 1 April in Berlin: version 2, `covered` no longer
+        Map<String, Object> listed = new HashMap<>(inApril);
+        listed.put("externalId", TestData.uniqueKey("f"));
+        listed.put("affectedClients", List.of(client));
+        Map<String, Object> listedElsewhere = new HashMap<>(inMarch);
+        listedElsewhere.put("externalId", TestData.uniqueKey("f"));
+        listedElsewhere.put("affectedClients", List.of(Fixtures.client("other")));
+        List<Integer> ids = new ArrayList<>();
+        for (Map<String, Object> body : List.of(inMarch, inApril, listed, listedElsewhere)) {
+            ids.add(given().contentType(ContentType.JSON).body(body).post("/api/incidents")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        given().queryParam("client", client).get("/api/incidents")
+                .then().statusCode(200)
+                .body("items.id", containsInAnyOrder(ids.get(0), ids.get(2)));
+        given().queryParam("client", "no-such-client").get("/api/incidents").then().statusCode(404);
+    }
 }
