@@ -157,7 +157,10 @@ class ReliabilityReportTest {
         put(body, "acknowledgedAt", started, acknowledged);
         put(body, "mitigatedAt", started, mitigated);
         put(body, "resolvedAt", started, resolved);
-        body.put("excluded", excluded);
+        if (excluded) {
+            body.put("excluded", true);
+            body.put("exclusionReason", "load test run by the client");
+        }
         if (namedClient != null) {
             body.put("affectedClients", List.of(namedClient));
         }
