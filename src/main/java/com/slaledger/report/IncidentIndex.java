@@ -1,5 +1,6 @@
 package com.slaledger.report;
 
+import com.slaledger.analytics.IncidentImpact;
 import com.slaledger.incident.IncidentFacts;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,12 +24,15 @@ final class IncidentIndex {
             Comparator.comparing(IncidentFacts::startedAt).thenComparingLong(IncidentFacts::id);
 
     private final List<IncidentFacts> all;
+    // built once per incident, not once per client it affects: an incident may reach hundreds of clients
+    private final Map<IncidentFacts, IncidentImpact> impacts = new IdentityHashMap<>();
     private final Map<String, List<IncidentFacts>> namingClient = new HashMap<>();
     private final Map<String, List<IncidentFacts>> byServiceNamingNoClient = new HashMap<>();
 
     IncidentIndex(List<IncidentFacts> incidents) {
         this.all = List.copyOf(incidents);
         for (IncidentFacts incident : incidents) {
+            impacts.put(incident, incident.impact());
             if (incident.clientKeys().isEmpty()) {
                 incident.serviceKeys().forEach(service ->
                         byServiceNamingNoClient.computeIfAbsent(service, k -> new ArrayList<>()).add(incident));
@@ -41,6 +45,11 @@ final class IncidentIndex {
 
     List<IncidentFacts> all() {
         return all;
+    }
+
+    /** The incident as availability weighs it; for incidents of this index only. */
+    IncidentImpact impactOf(IncidentFacts incident) {
+        return impacts.get(incident);
     }
 
     /** The incidents affecting the client under a contract covering {@code coveredServices}, each once, by start. */

@@ -28,7 +28,7 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
             List<IncidentFacts> incidents = incidentIndex.affecting(terms.clientKey(), terms.coveredServices())
                     .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
             Availability availability = Availability.measure(window, asOf, maintenance,
-                    incidents.stream().map(IncidentFacts::impact).toList(), terms.impactModel(),
+                    incidents.stream().map(incidentIndex::impactOf).toList(), terms.impactModel(),
                     terms.contract().minimumOutageSeconds());
             ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), window, maintenance, availability);
             SlaOutcome outcome = terms.creditPolicy().assess(availability, terms.monthlyFee());
