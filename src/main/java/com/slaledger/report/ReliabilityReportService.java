@@ -67,8 +67,15 @@ public class ReliabilityReportService {
         }
 
         List<ReliabilityReport.Group> figures = new ArrayList<>();
-        groups.forEach((key, members) -> figures.add(figures(key, members,
-                grouping == ReliabilityGrouping.MONTH ? monthWindow(key, window) : window, asOf)));
+        groups.forEach((key, members) -> {
+            ReliabilityReport.Group group = figures(key, members,
+                    grouping == ReliabilityGrouping.MONTH ? monthWindow(key, window) : window, asOf);
+            // a group reached only by an excluded incident begun earlier has nothing to say about the window;
+            // months stay, each one a point of the series
+            if (grouping == ReliabilityGrouping.MONTH || group.incidentCount() > 0 || group.mtbf().outageCount() > 0) {
+                figures.add(group);
+            }
+        });
         int started = (int) overlapping.stream().filter(incident -> window.contains(incident.startedAt())).count();
         return new ReliabilityReport(from, to, grouping, asOf, started, figures);
     }
