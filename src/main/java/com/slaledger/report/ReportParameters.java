@@ -1,0 +1,118 @@
+package com.slaledger.report;
+
+import com.slaledger.platform.Problem.FieldViolation;
+import com.slaledger.platform.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads report query parameters, collecting every bad one before refusing the request, so the caller
+ * hears about all of them in one 400 problem that names each.
+ */
+final class ReportParameters {
+
+    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
+
+    private final List<FieldViolation> bad = new ArrayList<>();
+
+    /** {@code YYYY-MM}; null when absent. */
+    YearMonth month(String name, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            bad.add(new FieldViolation(name, "must be a month such as 2024-01"));
+            return null;
+        }
+    }
+
+    /** An ISO-8601 instant; null when absent. */
+    Instant instant(String name, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            bad.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2024-01-16T09:00:00Z"));
+            return null;
+        }
+    }
+
+    int wholeNumber(String name, String value, int defaultValue, int min, int max) {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
+        return defaultValue;
+    }
+
+    <E extends Enum<E>> E choice(String name, String value, Class<E> type, E defaultValue) {
+        if (isBlank(value)) {
+            return defaultValue;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            bad.add(new FieldViolation(name, "must be one of " + String.join(", ",
+                    Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList())));
+            return defaultValue;
+        }
+    }
+
+    /**
+     * Whether to answer in CSV: {@code format=csv} or {@code format=json} wins; without it, the first
+     * media type the caller accepts that a report can produce decides, JSON when nothing is said.
+     */
+    boolean csv(String format, HttpHeaders headers) {
+        if (!isBlank(format)) {
+            String wanted = format.strip().toLowerCase(Locale.ROOT);
+            if (wanted.equals("csv") || wanted.equals("json")) {
+                return wanted.equals("csv");
+            }
+            bad.add(new FieldViolation("format", "must be json or csv"));
+            return false;
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (accepted.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void add(String name, String message) {
+        bad.add(new FieldViolation(name, message));
+    }
+
+    void throwIfAny() {
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalid(bad);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,106 @@
+package com.slaledger.report;
+
+import com.slaledger.analytics.TimeWindow;
+import com.slaledger.client.ClientResponse;
+import com.slaledger.client.ClientService;
+import com.slaledger.contract.ContractService;
+import com.slaledger.incident.IncidentImpactQuery;
+import com.slaledger.maintenance.MaintenanceWindowService;
+import com.slaledger.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * SLA months, for one client and for every client. Each report reads in a fixed number of queries,
+ * whatever the number of clients and incidents: clients, contracts, maintenance windows and incidents,
+ * one query each (the one-client report adds one, the client look-up inside {@code ContractService.list}).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SlaReportService {
+
+    private final ClientService clients;
+    private final ContractService contracts;
+    private final MaintenanceWindowService maintenance;
+    private final IncidentImpactQuery incidents;
+
+    public SlaReportService(ClientService clients, ContractService contracts, MaintenanceWindowService maintenance,
+            IncidentImpactQuery incidents) {
+        this.clients = clients;
+        this.contracts = contracts;
+        this.maintenance = maintenance;
+        this.incidents = incidents;
+    }
+
+    /**
+     * One client's month; {@code month} null means the month {@code asOf} falls in, in the client's zone.
+     * 404 problem for an unknown client or a month without a contract in force.
+     */
+    public ClientSlaReport clientMonth(String clientKey, YearMonth month, Instant asOf) {
+        ClientResponse client = clients.find(clientKey).orElseThrow(() -> ProblemException.notFound("client", clientKey));
+        ZoneId zone = ZoneId.of(client.timeZone());
+        YearMonth reported = month != null ? month : YearMonth.from(asOf.atZone(zone));
+        // at most one version overlaps a month: only a client's first version may start mid-month
+        ContractTerms terms = contracts.list(clientKey).stream()
+                .map(ContractTerms::of)
+                .filter(version -> version.inForceDuring(reported))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(404, "Not found", "Client '" + clientKey
+                        + "' has no contract in force in " + reported, List.of()));
+        TimeWindow window = terms.window(reported).orElseThrow();
+        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(window.start(), window.end()));
+        IncidentIndex incidentIndex = new IncidentIndex(
+                incidents.duringForClient(window.start(), window.end(), clientKey, terms.coveredServices()));
+        SlaMonth measured = SlaMonth.measure(terms, reported, asOf, maintenanceIndex, incidentIndex).orElseThrow();
+        return ClientSlaReport.of(measured,
+                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf);
+    }
+
+    /** Every client with a contract in force in {@code month} (its own zone's calendar month), by client key. */
+    public FleetSlaReport allClients(YearMonth month, Instant asOf) {
+        List<ContractTerms> inForce = contracts.inForceDuring(month.atDay(1), month.plusMonths(1).atDay(1)).stream()
+                .map(ContractTerms::of)
+                .filter(terms -> terms.inForceDuring(month))
+                .toList();
+        if (inForce.isEmpty()) {
+            return new FleetSlaReport(month.toString(), asOf, List.of(), List.of());
+        }
+        // one read covering every client's month: from the earliest zone's first midnight to the latest's last
+        List<TimeWindow> windows = inForce.stream().map(terms -> terms.window(month).orElseThrow()).toList();
+        Instant from = windows.stream().map(TimeWindow::start).min(Comparator.naturalOrder()).orElseThrow();
+        Instant to = windows.stream().map(TimeWindow::end).max(Comparator.naturalOrder()).orElseThrow();
+
+        Map<String, String> names = clients.findByKeys(inForce.stream().map(ContractTerms::clientKey).toList())
+                .stream().collect(Collectors.toMap(client -> client.key, client -> client.name));
+        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(from, to));
+        IncidentIndex incidentIndex = new IncidentIndex(incidents.during(from, to));
+
+        List<SlaMonth> months = measureAll(inForce, month, asOf, maintenanceIndex, incidentIndex);
+        List<FleetSlaReport.Row> rows = new ArrayList<>(months.stream()
+                .map(clientMonth -> FleetSlaReport.Row.of(clientMonth, names.get(clientMonth.terms().clientKey())))
+                .toList());
+        rows.sort(Comparator.comparing(FleetSlaReport.Row::clientKey));
+        return new FleetSlaReport(month.toString(), asOf, rows, FleetSlaReport.totals(months));
+    }
+
+    /**
+     * Every client's month from the indexes, in memory. Clients are independent and the work is pure
+     * arithmetic, so it spreads over the cores; the indexes are only read from here on.
+     */
+    static List<SlaMonth> measureAll(List<ContractTerms> inForce, YearMonth month, Instant asOf,
+            MaintenanceIndex maintenanceIndex, IncidentIndex incidentIndex) {
+        return inForce.parallelStream()
+                .map(terms -> SlaMonth.measure(terms, month, asOf, maintenanceIndex, incidentIndex))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+}
