@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmark of the SLA month reports on 1,000 clients, 100 services and 1,000,000 incidents over five
+# years (bench/seed.sql). Starts the packaged service with -Xmx512m on its own embedded PostgreSQL
+# under target/bench, seeds it once (needs psql), then times the all-clients month report and one
+# client's month report and prints every run and the median.
+#   ./mvnw package -DskipTests && bench/reports.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-9}
+port=55433
+export SLA_LEDGER_DATA_DIR=$PWD/target/bench/pg SLA_LEDGER_EMBEDDED_PORT=$port SLA_LEDGER_DEMO_DATA_ENABLED=false
+export SLA_LEDGER_ADMIN_USERNAME=bench SLA_LEDGER_ADMIN_PASSWORD=bench-password-1
+base=http://localhost:8080
+auth=(-u "$SLA_LEDGER_ADMIN_USERNAME:$SLA_LEDGER_ADMIN_PASSWORD")
+end_month=$(date -u +%Y-%m-01)
+month=$(date -u -d "$end_month -1 month" +%Y-%m)
+
+java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
+until curl -fs "$base/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+
+clients=$(psql -h localhost -p $port -U postgres -d postgres -tAc "select count(*) from client")
+if [ "$clients" = "0" ]; then
+  echo "Seeding 1,000 clients and 1,000,000 incidents up to $end_month ..."
+  psql -h localhost -p $port -U postgres -d postgres -q -v end_month="$end_month" -f bench/seed.sql >/dev/null
+fi
+psql -h localhost -p $port -U postgres -d postgres -tAc \
+  "select count(*) || ' incidents, ' || (select count(*) from client) || ' clients' from incident"
+
+time_runs() {
+  local name=$1 url=$2
+  local times=()
+  curl -fsS "${auth[@]}" -o /dev/null "$url"   # warm-up: JIT and caches
+  for _ in $(seq 1 "$runs"); do
+    times+=("$(curl -fsS "${auth[@]}" -o /dev/null -w '%{time_total}' "$url")")
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$name: median ${median} s over $runs runs (${times[*]})"
+}
+
+rows=$(curl -fsS "${auth[@]}" "$base/api/reports/sla?month=$month" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["clients"]))')
+echo "all-clients report for $month has $rows rows"
+time_runs "all clients, $month" "$base/api/reports/sla?month=$month"
+time_runs "one client, $month" "$base/api/reports/clients/client-1/sla?month=$month"
+time_runs "all clients, $month, CSV" "$base/api/reports/sla?month=$month&format=csv"
+echo "service memory: $(ps -o rss= -p $service | awk '{printf "%d MB RSS", $1/1024}')"
