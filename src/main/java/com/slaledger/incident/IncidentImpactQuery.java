@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,20 +29,19 @@ import org.hibernate.query.NativeQuery;
  * started) overlap nothing, yet reliability still counts them: the second condition keeps them.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional(Transactional.TxType.REQUIRED)
 public class IncidentImpactQuery {
 
-    // Keys are slugs (no commas, see client_key_slug and service_key_slug), so a comma-joined string is a
-    // lossless way to aggregate them that needs no driver-specific array mapping.
+    // Service and client ids come aggregated from index-only scans of the join tables; their keys are
+    // looked up afterwards in two small queries. Joining `service` and `client` per row made PostgreSQL
+    // hash those tables once per incident, which dominated the statement.
     private static final String SELECT = """
             select i.id, i.title, i.severity, i.impact_percent, i.excluded,
                    i.started_at, i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at,
-                   (select string_agg(s.key, ',' order by s.key)
-                      from incident_service x join service s on s.id = x.service_id
-                     where x.incident_id = i.id) as service_keys,
-                   (select string_agg(c.key, ',' order by c.key)
-                      from incident_client y join client c on c.id = y.client_id
-                     where y.incident_id = i.id) as client_keys
+                   (select string_agg(x.service_id::text, ',') from incident_service x
+                     where x.incident_id = i.id) as service_ids,
+                   (select string_agg(y.client_id::text, ',') from incident_client y
+                     where y.incident_id = i.id) as client_ids
               from incident i
              where (tstzrange(i.started_at, i.impact_ended_at, '[)') && tstzrange(:from, :to, '[)')
                     or (i.started_at >= :from and i.started_at < :to))
@@ -61,8 +63,8 @@ public class IncidentImpactQuery {
     /** As {@link #during}, only the incidents that name the service. */
     public List<IncidentFacts> duringForService(Instant from, Instant to, String serviceKey) {
         return run(SELECT + """
-                   and exists (select 1 from incident_service x join service s on s.id = x.service_id
-                                where x.incident_id = i.id and s.key = :service)
+                   and exists (select 1 from incident_service x where x.incident_id = i.id
+                                  and x.service_id = (select s.id from service s where s.key = :service))
                 """ + ORDER, from, to, Map.of("service", serviceKey));
     }
 
@@ -76,11 +78,11 @@ public class IncidentImpactQuery {
         // an empty IN list is not valid SQL; a key no service can have (slugs are lower case) keeps it valid
         Collection<String> services = coveredServiceKeys.isEmpty() ? List.of("-") : coveredServiceKeys;
         return run(SELECT + """
-                   and (exists (select 1 from incident_client y join client c on c.id = y.client_id
-                                 where y.incident_id = i.id and c.key = :client)
+                   and (exists (select 1 from incident_client y where y.incident_id = i.id
+                                   and y.client_id = (select c.id from client c where c.key = :client))
                         or (not exists (select 1 from incident_client y where y.incident_id = i.id)
-                            and exists (select 1 from incident_service x join service s on s.id = x.service_id
-                                         where x.incident_id = i.id and s.key in (:services))))
+                            and exists (select 1 from incident_service x where x.incident_id = i.id
+                                           and x.service_id in (select s.id from service s where s.key in (:services)))))
                 """ + ORDER, from, to, Map.of("client", clientKey, "services", services));
     }
 
@@ -89,6 +91,9 @@ public class IncidentImpactQuery {
         if (!to.isAfter(from)) {
             return List.of();
         }
+        // A month is some 20,000 rows at most: parallel workers cost more to start than they save, and each
+        // would build its own hash of the sub-selects. Local to this read-only transaction.
+        entityManager.createNativeQuery("set local max_parallel_workers_per_gather = 0").executeUpdate();
         NativeQuery<Object[]> query = entityManager.createNativeQuery(sql, Object[].class)
                 .unwrap(NativeQuery.class);
         query.addScalar("id", Long.class)
@@ -101,8 +106,8 @@ public class IncidentImpactQuery {
                 .addScalar("acknowledged_at", Instant.class)
                 .addScalar("mitigated_at", Instant.class)
                 .addScalar("resolved_at", Instant.class)
-                .addScalar("service_keys", String.class)
-                .addScalar("client_keys", String.class);
+                .addScalar("service_ids", String.class)
+                .addScalar("client_ids", String.class);
         query.setParameter("from", from).setParameter("to", to);
         filters.forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
@@ -111,14 +116,30 @@ public class IncidentImpactQuery {
                 query.setParameter(name, value);
             }
         });
-        return query.getResultList().stream().map(IncidentImpactQuery::facts).toList();
+        List<Object[]> rows = query.getResultList();
+        Map<Long, String> serviceKeys = keysById("service", rows, 10);
+        Map<Long, String> clientKeys = keysById("client", rows, 11);
+        return rows.stream().map(row -> facts(row, serviceKeys, clientKeys)).toList();
     }
 
-    private static IncidentFacts facts(Object[] row) {
+    /** The keys of the services or clients the rows name: one query, whatever the number of rows. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, String> keysById(String table, List<Object[]> rows, int column) {
+        Set<Long> ids = new HashSet<>();
+        rows.forEach(row -> ids.addAll(ids(row[column])));
+        // `table` is one of two constants above, never input
+        List<Object[]> found = entityManager.createNativeQuery("select id, key from " + table + " where id in (:ids)")
+                .setParameter("ids", ids.isEmpty() ? List.of(-1L) : ids).getResultList();
+        Map<Long, String> keys = new HashMap<>();
+        found.forEach(row -> keys.put(((Number) row[0]).longValue(), (String) row[1]));
+        return keys;
+    }
+
+    private static IncidentFacts facts(Object[] row, Map<Long, String> serviceKeys, Map<Long, String> clientKeys) {
         return new IncidentFacts((Long) row[0], (String) row[1], Severity.valueOf((String) row[2]),
                 ((BigDecimal) row[3]).stripTrailingZeros(), (Boolean) row[4],
                 instant(row[5]), instant(row[6]), instant(row[7]), instant(row[8]), instant(row[9]),
-                keys(row[10]), keys(row[11]));
+                keys(row[10], serviceKeys), keys(row[11], clientKeys));
     }
 
     private static Instant instant(Object value) {
@@ -132,8 +153,12 @@ public class IncidentImpactQuery {
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
-    private static List<String> keys(Object joined) {
+    private static List<Long> ids(Object joined) {
         String text = Objects.toString(joined, "");
-        return text.isEmpty() ? List.of() : Arrays.asList(text.split(","));
+        return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(Long::valueOf).toList();
+    }
+
+    private static List<String> keys(Object joinedIds, Map<Long, String> keysById) {
+        return ids(joinedIds).stream().map(keysById::get).sorted().toList();
     }
 }
