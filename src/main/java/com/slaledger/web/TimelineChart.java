@@ -21,24 +21,20 @@ import java.util.stream.Stream;
  * markers above the axis and the numbered timeline entries below it. Labels that would overlap move
  * to another row. Only numbers and texts leave here; the template escapes the texts.
  */
-public record TimelineChart(int width, int height, int axisY, int plotLeft, int plotRight, Band impact,
-        List<Tick> ticks, List<Marker> markers, List<Dot> entries, String caption) {
+public record TimelineChart(int width, int height, int axisY, int tickLabelY, int plotLeft, int plotRight,
+        Band impact, List<Tick> ticks, List<Marker> markers, List<Dot> entries, String caption) {
 
     /** Customer impact, from started to mitigated (or resolved); to now, hatched, while it goes on. */
     public record Band(double x, double width, boolean ongoing) {
     }
 
-    /** The top of the impact band and of the tick marks, and where tick labels sit. */
+    /** The top of the impact band, and the end of the tick marks (labels sit at the bottom, below the dots). */
     public int bandTop() {
         return axisY - 6;
     }
 
     public int tickBottom() {
-        return axisY + 10;
-    }
-
-    public int tickLabelY() {
-        return axisY + 24;
+        return tickLabelY - 12;
     }
 
     public record Tick(double x, String label) {
@@ -134,24 +130,25 @@ public record TimelineChart(int width, int height, int axisY, int plotLeft, int 
         Band band = new Band(round(impactX), round(Math.max(2, scale.x(drawnImpactEnd) - impactX)), ongoing);
 
         List<Tick> ticks = ticks(scale, zone);
-        int tickLabelY = axisY + 24;
 
+        // entry dots hang below the axis; the tick labels go under the lowest row, so no line crosses them
         List<Dot> dots = new ArrayList<>();
         List<double[]> dotRows = new ArrayList<>();
         int number = 1;
         for (TimelineEntryResponse entry : incident.timeline()) {
             double x = scale.x(entry.at());
             int row = rowFor(dotRows, x - 10, x + 10, 2);
-            dots.add(new Dot(number++, round(x), tickLabelY + 22 + row * (ROW_HEIGHT + 4)));
+            dots.add(new Dot(number++, round(x), axisY + 24 + row * (ROW_HEIGHT + 4)));
         }
-        int bottom = dots.stream().mapToInt(Dot::y).max().orElse(tickLabelY) + 16;
+        int tickLabelY = dots.stream().mapToInt(Dot::y).max().orElse(axisY) + 28;
+        int bottom = tickLabelY + 10;
 
         String caption = "Times in " + Formats.zoneLabel(first.atZone(zone))
                 + (oneDay ? ", " + first.atZone(zone).toLocalDate().format(DAY)
                         : ", " + first.atZone(zone).toLocalDate().format(DAY) + " to "
                                 + last.atZone(zone).toLocalDate().format(DAY));
-        return new TimelineChart(WIDTH, bottom, axisY, PADDING, WIDTH - PADDING, band, ticks, positioned, dots,
-                caption);
+        return new TimelineChart(WIDTH, bottom, axisY, tickLabelY, PADDING, WIDTH - PADDING, band, ticks, positioned,
+                dots, caption);
     }
 
     private record PlacedLabel(String kind, String name, Instant at) {
