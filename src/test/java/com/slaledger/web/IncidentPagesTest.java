@@ -47,6 +47,16 @@ class IncidentPagesTest {
         return body;
     }
 
+    private static Map<String, Object> openIncident(String service) {
+        Map<String, Object> body = seedLikeIncident(service);
+        body.put("detectedAt", null);
+        body.put("acknowledgedAt", null);
+        body.put("mitigatedAt", null);
+        body.put("resolvedAt", null);
+        body.put("timeline", List.of());
+        return body;
+    }
+
     private static long create(Map<String, Object> body) {
         return ((Number) given().contentType(ContentType.JSON).body(body).when().post("/api/incidents")
                 .then().statusCode(201).extract().path("id")).longValue();
@@ -268,12 +278,16 @@ class IncidentPagesTest {
         // a cookie but a token of another session
         FormSession session = FormSession.open("/incidents/new");
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .cookie("csrf-token", session.cookie).formParam("csrf-token", "x" + session.token.substring(1))
+                .cookie("csrf-token", session.cookie).formParam("csrf-token", (session.token.charAt(0) == 'A' ? "B" : "A") + session.token.substring(1))
                 .formParams(fields).when().post("/incidents").then().statusCode(400);
         given().when().get("/api/incidents/by-key/manual/" + externalId).then().statusCode(404);
         // the JSON API is no form: it takes no CSRF token
-        given().contentType(ContentType.JSON).body(seedLikeIncident(Fixtures.service("api")))
-                .when().post("/api/incidents").then().statusCode(201);
+        long id = ((Number) given().contentType(ContentType.JSON).body(openIncident(Fixtures.service("api")))
+                .when().post("/api/incidents").then().statusCode(201).extract().path("id")).longValue();
+        // but a cross-site form aimed at the API is a form post like any other, and is refused
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .when().post("/api/incidents/" + id + "/resolve").then().statusCode(400);
+        given().when().get("/api/incidents/" + id).then().body("resolvedAt", equalTo(null));
     }
 
     @Test
