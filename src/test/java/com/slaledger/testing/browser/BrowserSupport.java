@@ -4,26 +4,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Decides whether browser tests can run: they need Debian's Chromium and chromedriver. Without them a
  * developer's run skips the tests and says why, loudly; under {@code CI=true} it fails, because a CI
  * that silently skips its browser tests has stopped testing the pages.
+ * <p>
+ * The check runs before each test, not before all: aborting a {@code @QuarkusTest} class in
+ * {@code beforeAll} breaks Quarkus's own {@code afterAll}, which then reports an error instead of a skip.
  */
-public class BrowserSupport implements BeforeAllCallback {
+public class BrowserSupport implements BeforeEachCallback {
 
     static final Path CHROMIUM = Path.of(setting("CHROMIUM_BINARY", "browser.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(setting("CHROMEDRIVER", "browser.chromedriver", "/usr/bin/chromedriver"));
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         String missing = missing();
         if (missing == null) {
             return;
         }
-        String message = "Browser tests in " + context.getDisplayName() + " cannot run: " + missing
+        String message = "Browser test " + context.getRequiredTestClass().getSimpleName() + "."
+                + context.getDisplayName() + " cannot run: " + missing
                 + ". Install them with: apt-get install -y chromium chromium-driver"
                 + " (or set CHROMIUM_BINARY and CHROMEDRIVER).";
         System.err.println("*** " + message);
