@@ -153,6 +153,19 @@ public class IncidentService {
     }
 
     /**
+     * Everything wrong with a request, saving nothing: a form shows every problem at once, even while
+     * some of its fields could not be read. Unknown services and clients are checked once the rest is valid.
+     */
+    public List<FieldViolation> check(IncidentRequest request) {
+        List<FieldViolation> found = violationsOf(request, "");
+        if (!found.isEmpty()) {
+            return found;
+        }
+        IncidentRequest normalized = request.normalized();
+        return references(List.of(normalized)).unknown(normalized, "");
+    }
+
+    /**
      * Records a new incident. A retry of the same request answers with the incident it created; the
      * same key with other content is a conflict (use the upsert to replace).
      */

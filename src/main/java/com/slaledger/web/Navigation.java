@@ -1,0 +1,46 @@
+package com.slaledger.web;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The main menu of every page ({@code inject:nav.items} in {@code base.html}). It is a request-scoped
+ * bean, not a constant, so the menu can leave out what the user's roles may not open once users exist.
+ */
+@Named("nav")
+@RequestScoped
+public class Navigation {
+
+    /** One menu entry; {@code current} marks the section the page belongs to. */
+    public record Item(String label, String href, boolean current) {
+    }
+
+    static final List<Item> SECTIONS = List.of(
+            new Item("Dashboard", "/", false),
+            new Item("Clients", "/clients", false),
+            new Item("Incidents", "/incidents", false),
+            new Item("Reliability", "/reliability", false),
+            new Item("Credits", "/credits", false));
+
+    private final CurrentVertxRequest request;
+
+    public Navigation(CurrentVertxRequest request) {
+        this.request = request;
+    }
+
+    public List<Item> items() {
+        String path = request.getCurrent() == null ? "" : request.getCurrent().request().path();
+        return SECTIONS.stream()
+                .map(item -> new Item(item.label(), item.href(), isCurrent(item.href(), path)))
+                .toList();
+    }
+
+    static boolean isCurrent(String href, String path) {
+        if (href.equals("/")) {
+            return path.equals("/");
+        }
+        return path.equals(href) || path.startsWith(href + "/");
+    }
+}

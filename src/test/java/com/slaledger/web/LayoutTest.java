@@ -1,0 +1,53 @@
+package com.slaledger.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class LayoutTest {
+
+    @Inject
+    Engine engine;
+
+    @Test
+    void theMonthPickerIsAGetFormWithTheMonthAndItsNeighbours() {
+        String html = engine.parse("{#monthPicker action='/credits' month=month /}")
+                .data("month", YearMonth.of(2024, 1)).render();
+        assertTrue(html.contains("<form class=\"month-picker\" method=\"get\" action=\"/credits\">"));
+        assertTrue(html.contains("<input type=\"month\" id=\"month-picker-month\" name=\"month\" value=\"2024-01\""));
+        assertTrue(html.contains("href=\"/credits?month=2023-12\" rel=\"prev\""));
+        assertTrue(html.contains("href=\"/credits?month=2024-02\" rel=\"next\""));
+    }
+
+    @Test
+    void theNavigationMarksTheCurrentSection() {
+        assertTrue(Navigation.isCurrent("/incidents", "/incidents/42/edit"));
+        assertTrue(Navigation.isCurrent("/", "/"));
+        assertFalse(Navigation.isCurrent("/", "/incidents"));
+        assertFalse(Navigation.isCurrent("/credits", "/creditsx"));
+        String html = given().accept("text/html").when().get("/incidents").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<a href=\"/incidents\" aria-current=\"page\">Incidents</a>"));
+        assertTrue(html.contains("<a href=\"/credits\">Credits</a>"));
+        assertEquals(1, html.split("aria-current=\"page\"", -1).length - 1);
+    }
+
+    @Test
+    void theStylesheetAndScriptAreServedFromTheApplication() {
+        String html = given().accept("text/html").when().get("/incidents").then().extract().asString();
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/css/app.css\">"));
+        assertFalse(html.contains("style=\""), "no inline styles: the CSP allows none");
+        assertFalse(html.matches("(?s).*<script>.*"), "no inline scripts");
+        given().when().get("/css/app.css").then().statusCode(200).contentType(containsString("text/css"))
+                .body(containsString("@media print"));
+        given().when().get("/js/app.js").then().statusCode(200).body(containsString("data-confirm"));
+    }
+}
