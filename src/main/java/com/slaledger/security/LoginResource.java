@@ -1,21 +1,20 @@
 package com.slaledger.security;
 
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +29,13 @@ public class LoginResource {
 
     private static final String PAGE = read("login.html");
 
+    private final String cookieName;
+
+    public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+            String cookieName) {
+        this.cookieName = cookieName;
+    }
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -41,11 +47,13 @@ public class LoginResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    /** Signs out of the form session by replacing its cookie with an expired, empty one. */
     @POST
     @Path("logout")
-    public Response logout(@Context RoutingContext context) {
-        FormAuthenticationMechanism.logout(context);
-        return Response.seeOther(URI.create("/login")).header("Cache-Control", "no-store").build();
+    public Response logout() {
+        NewCookie expired = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0)
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create("/login")).cookie(expired).header("Cache-Control", "no-store").build();
     }
 
     private static String read(String name) {

@@ -29,9 +29,10 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Ahead of quarkus-security-jpa's generated provider, which has the default priority (1001). */
     @Override
     public int priority() {
-        return 100;
+        return 2000;
     }
 
     @Override

@@ -26,9 +26,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
         return TrustedAuthenticationRequest.class;
     }
 
+    /** Ahead of quarkus-security-jpa's generated provider, which has the default priority (1001). */
     @Override
     public int priority() {
-        return 100;
+        return 2000;
     }
 
     @Override
