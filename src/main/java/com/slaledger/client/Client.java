@@ -32,6 +32,10 @@ public class Client extends PanacheEntityBase {
     @Column(name = "account_manager", length = 200)
     public String accountManager;
 
+    /** The user who looks after this client; an account manager sees only their own clients. */
+    @Column(name = "account_manager_username", length = 100)
+    public String accountManagerUsername;
+
     @Column(name = "time_zone", nullable = false, length = 64)
     public String timeZone = "UTC";
 

@@ -21,4 +21,9 @@ public class ClientRepository implements PanacheRepository<Client> {
     public List<Client> listOrdered(Boolean active) {
         return active == null ? listAll(Sort.by("key")) : list("active", Sort.by("key"), active);
     }
+
+    public List<Client> listManagedBy(String username, Boolean active) {
+        return active == null ? list("accountManagerUsername", Sort.by("key"), username)
+                : list("accountManagerUsername = ?1 and active = ?2", Sort.by("key"), username, active);
+    }
 }

@@ -1,6 +1,8 @@
 package com.slaledger.client;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients")
+@RolesAllowed(Role.ADMIN)
 public class ClientResource {
 
     private final ClientService clients;
@@ -29,11 +32,13 @@ public class ClientResource {
     }
 
     @GET
+    @RolesAllowed({Role.ACCOUNT_MANAGER, Role.ADMIN})
     public List<ClientResponse> list(@QueryParam("active") Boolean active) {
         return clients.list(active);
     }
 
     @GET
+    @RolesAllowed({Role.ACCOUNT_MANAGER, Role.ADMIN})
     @Path("/{key}")
     public ClientResponse get(@PathParam("key") String key) {
         return clients.find(key).orElseThrow(() -> ProblemException.notFound("client", key));

@@ -3,6 +3,9 @@ package com.slaledger.client;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.TimeZones;
 import com.slaledger.platform.Violations;
+import com.slaledger.security.AccessScope;
+import com.slaledger.security.Role;
+import com.slaledger.security.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -17,18 +20,35 @@ public class ClientService {
 
     private final ClientRepository clients;
     private final Validator validator;
+    private final AccessScope scope;
+    private final UserService users;
 
-    public ClientService(ClientRepository clients, Validator validator) {
+    public ClientService(ClientRepository clients, Validator validator, AccessScope scope, UserService users) {
         this.clients = clients;
         this.validator = validator;
+        this.scope = scope;
+        this.users = users;
     }
 
+    /** The clients the caller may see: an account manager (who is not also admin) sees only their own. */
     public List<ClientResponse> list(Boolean active) {
-        return clients.listOrdered(active).stream().map(ClientResponse::of).toList();
+        Optional<String> manager = scope.accountManagerBound(Role.ADMIN);
+        List<Client> found = manager.isPresent() ? clients.listManagedBy(manager.get(), active)
+                : clients.listOrdered(active);
+        return found.stream().map(ClientResponse::of).toList();
     }
 
+    /** The client if the caller may see it; someone else's client is as unknown as a missing one. */
     public Optional<ClientResponse> find(String key) {
-        return clients.findByKey(key).map(ClientResponse::of);
+        Optional<String> manager = scope.accountManagerBound(Role.ADMIN);
+        return clients.findByKey(key)
+                .filter(client -> manager.isEmpty() || manager.get().equals(client.accountManagerUsername))
+                .map(ClientResponse::of);
+    }
+
+    /** Keys of the clients an account manager looks after, for features that narrow by them. */
+    public List<String> keysManagedBy(String username) {
+        return clients.listManagedBy(username, null).stream().map(client -> client.key).toList();
     }
 
     /** The client for another feature to link to; 404 problem when it does not exist. */
@@ -60,7 +80,7 @@ public class ClientService {
             throw ProblemException.badParameter("key", "cannot change; it is '" + key + "'");
         }
         ClientRequest withKey = new ClientRequest(key, request.name(), request.accountManager(),
-                request.timeZone(), request.active());
+                request.timeZone(), request.active(), request.accountManagerUsername());
         validate(withKey);
         return clients.findByKey(key).map(client -> {
             apply(withKey, client);
@@ -90,6 +110,7 @@ public class ClientService {
         client.accountManager = request.accountManager();
         client.timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
         client.active = request.active() == null || request.active();
+        client.accountManagerUsername = blankToNull(request.accountManagerUsername());
     }
 
     private void validate(ClientRequest request) {
@@ -101,6 +122,14 @@ public class ClientService {
         if (request.timeZone() != null && !TimeZones.isKnown(request.timeZone())) {
             violations.add("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }
+        String manager = blankToNull(request.accountManagerUsername());
+        if (manager != null && !users.exists(manager)) {
+            violations.add("accountManagerUsername", "no user '" + manager + "'");
+        }
         return violations;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,6 +1,8 @@
 package com.slaledger.contract;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contracts")
+@RolesAllowed(Role.ADMIN)
 public class ClientContractResource {
 
     private final ContractService contracts;
@@ -32,6 +35,7 @@ public class ClientContractResource {
     }
 
     @GET
+    @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public List<ContractResponse> list(@PathParam("clientKey") String clientKey) {
         return contracts.list(clientKey);
     }
@@ -44,6 +48,7 @@ public class ClientContractResource {
     }
 
     @GET
+    @RolesAllowed({Role.FINANCE, Role.ADMIN})
     @Path("/in-force")
     public ContractResponse inForce(@PathParam("clientKey") String clientKey,
             @Parameter(description = "a day of the client's calendar (YYYY-MM-DD); today in its zone when omitted")

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,15 @@ public class ContractRepository implements PanacheRepository<Contract> {
     public Optional<Contract> inForce(String clientKey, LocalDate day) {
         return list(WITH_TERMS + "where cl.key = ?1 and c.effectiveFrom <= ?2"
                 + " and (c.effectiveTo is null or c.effectiveTo > ?2)", clientKey, day).stream().findFirst();
+    }
+
+    /** Keys of the services any version of these clients covers. */
+    public List<String> coveredServiceKeys(Collection<String> clientKeys) {
+        if (clientKeys.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct s.key from Contract c join c.services s"
+                + " where c.client.key in :keys", String.class).setParameter("keys", clientKeys).getResultList();
     }
 
     public List<Contract> overlapping(LocalDate from, LocalDate toExclusive) {

@@ -1,6 +1,8 @@
 package com.slaledger.contract;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contracts")
+@RolesAllowed(Role.ADMIN)
 public class ContractResource {
 
     private final ContractService contracts;
@@ -25,12 +28,14 @@ public class ContractResource {
     }
 
     @GET
+    @RolesAllowed({Role.FINANCE, Role.ADMIN})
     @Path("/{id}")
     public ContractResponse get(@PathParam("id") long id) {
         return contracts.find(id).orElseThrow(() -> ProblemException.notFound("contract", id));
     }
 
     @PUT
+    @RolesAllowed({Role.FINANCE, Role.ADMIN})
     @Path("/{id}")
     public ContractResponse update(@PathParam("id") long id, ContractRequest request) {
         return contracts.update(id, request).orElseThrow(() -> ProblemException.notFound("contract", id));

@@ -1,5 +1,6 @@
 package com.slaledger.contract;
 
+import com.slaledger.audit.AuditTrail;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
 import com.slaledger.platform.Problem.FieldViolation;
@@ -14,6 +15,7 @@ import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
@@ -29,17 +31,26 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ContractService {
 
+    static final String AUDIT_ENTITY = "contract";
+
     private final ContractRepository contracts;
     private final ClientService clients;
     private final ServiceCatalog services;
     private final Validator validator;
+    private final AuditTrail audit;
 
     public ContractService(ContractRepository contracts, ClientService clients, ServiceCatalog services,
-            Validator validator) {
+            Validator validator, AuditTrail audit) {
         this.contracts = contracts;
         this.clients = clients;
         this.services = services;
         this.validator = validator;
+        this.audit = audit;
+    }
+
+    /** Keys of the services any contract version of these clients covers (for scoping what a caller sees). */
+    public List<String> coveredServiceKeys(Collection<String> clientKeys) {
+        return contracts.coveredServiceKeys(clientKeys);
     }
 
     /** The client's versions, oldest first; 404 problem for an unknown client. */
@@ -87,7 +98,9 @@ public class ContractService {
         contract.client = client;
         apply(request, covered, contract);
         contracts.persistAndFlush(contract);
-        return ContractResponse.of(contract);
+        ContractResponse created = ContractResponse.of(contract);
+        audit.record(AUDIT_ENTITY, contract.id, "create", null, audit.snapshot(created));
+        return created;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -104,9 +117,12 @@ public class ContractService {
         violations.throwIfAny();
         refuseOverlap(request, otherVersions);
 
+        String before = audit.snapshot(ContractResponse.of(contract));
         apply(request, covered, contract);
         contracts.flush();
-        return Optional.of(ContractResponse.of(contract));
+        ContractResponse updated = ContractResponse.of(contract);
+        audit.record(AUDIT_ENTITY, contract.id, "update", before, audit.snapshot(updated));
+        return Optional.of(updated);
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -122,8 +138,10 @@ public class ContractService {
             throw ProblemException.conflict("Contract " + id + " took effect on " + contract.effectiveFrom
                     + "; end it by setting effectiveTo instead of deleting it");
         }
+        String before = audit.snapshot(contracts.findWithTerms(id).map(ContractResponse::of).orElseThrow());
         contracts.delete(contract);
         contracts.flush();
+        audit.record(AUDIT_ENTITY, id, "delete", before, null);
         return true;
     }
 

@@ -10,6 +10,7 @@ import com.slaledger.incident.IncidentRequest.TimelineEntryRequest;
 import com.slaledger.incident.Severity;
 import com.slaledger.maintenance.MaintenanceScope;
 import com.slaledger.maintenance.MaintenanceWindowRequest;
+import com.slaledger.security.Role;
 import com.slaledger.service.ServiceRequest;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -22,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -82,6 +84,19 @@ public final class DemoData {
         "Load-test releases before promotion", "Add a dashboard for pool saturation",
     };
 
+    /**
+     * One demo user per role, username = role, for trying the product; printed in the README. Never
+     * created without demo data, so a production instance has none of these well-known passwords.
+     */
+    public static final Map<String, String> DEMO_USERS = Map.of(
+            Role.SRE, "sre-demo-password",
+            Role.ACCOUNT_MANAGER, "account-manager-demo-password",
+            Role.FINANCE, "finance-demo-password",
+            Role.ADMIN, "admin-demo-password");
+
+    /** The demo account manager looks after three of the eight demo clients. */
+    static final String DEMO_ACCOUNT_MANAGER = Role.ACCOUNT_MANAGER;
+
     private DemoData() {
     }
 
@@ -93,14 +108,17 @@ public final class DemoData {
             services.add(new ServiceRequest(service[0], service[1], service[2]));
         }
         List<ClientRequest> clients = List.of(
-                new ClientRequest("casual-cartoon", "CasualCartoon Ltd", "Ian Muhwanga", "UTC", true),
-                new ClientRequest("acme-retail", "Acme Retail GmbH", "Dana Fischer", "Europe/Berlin", true),
+                new ClientRequest("casual-cartoon", "CasualCartoon Ltd", "Ian Muhwanga", "UTC", true,
+                        DEMO_ACCOUNT_MANAGER),
+                new ClientRequest("acme-retail", "Acme Retail GmbH", "Dana Fischer", "Europe/Berlin", true,
+                        DEMO_ACCOUNT_MANAGER),
                 new ClientRequest("sakura-trading", "Sakura Trading K.K.", "Kenji Watanabe", "Asia/Tokyo", true),
                 new ClientRequest("northwind-logistics", "Northwind Logistics Inc.", "Maria Lopez",
                         "America/New_York", true),
                 new ClientRequest("kiwi-health", "Kiwi Health Ltd", "Aroha Ngata", "Pacific/Auckland", true),
                 new ClientRequest("bluefin-bank", "Bluefin Bank B.S.C.", "Omar Haddad", "Asia/Bahrain", true),
-                new ClientRequest("maple-media", "Maple Media Corp.", "Dana Fischer", "America/Toronto", true),
+                new ClientRequest("maple-media", "Maple Media Corp.", "Dana Fischer", "America/Toronto", true,
+                        DEMO_ACCOUNT_MANAGER),
                 new ClientRequest("fjord-energy", "Fjord Energy AS", "Ingrid Solberg", "Europe/Oslo", true));
         return new DemoSet(services, clients, contracts(), maintenance(now),
                 incidents(now, random, clients.stream().map(ClientRequest::key).toList()));

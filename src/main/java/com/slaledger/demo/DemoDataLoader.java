@@ -6,6 +6,8 @@ import com.slaledger.demo.DemoData.ClientContract;
 import com.slaledger.demo.DemoData.DemoSet;
 import com.slaledger.incident.IncidentService;
 import com.slaledger.maintenance.MaintenanceWindowService;
+import com.slaledger.security.UserRequest;
+import com.slaledger.security.UserService;
 import com.slaledger.service.ServiceCatalog;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -33,10 +36,12 @@ public class DemoDataLoader {
     private final ContractService contracts;
     private final MaintenanceWindowService maintenance;
     private final IncidentService incidents;
+    private final UserService users;
 
     public DemoDataLoader(@ConfigProperty(name = "sla-ledger.demo-data.enabled") boolean enabled,
             EntityManager entityManager, ServiceCatalog services, ClientService clients, ContractService contracts,
-            MaintenanceWindowService maintenance, IncidentService incidents) {
+            MaintenanceWindowService maintenance, IncidentService incidents, UserService users) {
+        this.users = users;
         this.enabled = enabled;
         this.entityManager = entityManager;
         this.services = services;
@@ -63,6 +68,12 @@ public class DemoDataLoader {
             return false;
         }
         DemoSet demo = DemoData.build(now);
+        // users first: demo clients name the demo account manager
+        DemoData.DEMO_USERS.forEach((role, password) -> {
+            if (!users.exists(role)) {
+                users.create(new UserRequest(role, password, List.of(role), true));
+            }
+        });
         demo.services().forEach(services::create);
         demo.clients().forEach(clients::create);
         for (ClientContract contract : demo.contracts()) {

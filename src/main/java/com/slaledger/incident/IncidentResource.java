@@ -13,6 +13,8 @@ import com.slaledger.incident.IncidentService.Step;
 import com.slaledger.platform.JsonPaths;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -39,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Incidents")
+@RolesAllowed({Role.SRE, Role.ADMIN})
 public class IncidentResource {
 
     static final int MAX_PAGE_SIZE = 500;
@@ -60,6 +63,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
     @Operation(summary = "List incidents, newest first, filtered and paged")
     public IncidentPage list(@QueryParam("client") String client, @QueryParam("service") String service,
             @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -85,6 +89,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
     @Path("/{id}")
     public IncidentResponse get(@PathParam("id") long id) {
         return incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident", id));
@@ -98,6 +103,7 @@ public class IncidentResource {
     }
 
     @GET
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
     @Path("/by-key/{source}/{externalId}")
     public IncidentResponse getByKey(@PathParam("source") String source, @PathParam("externalId") String externalId) {
         return incidents.findByKey(source, externalId)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.analytics.IncidentTimeline;
+import com.slaledger.audit.AuditTrail;
+import com.slaledger.audit.AuditTrail.Change;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractResponse;
@@ -15,6 +17,8 @@ import com.slaledger.platform.JsonPaths;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
+import com.slaledger.security.AccessScope;
+import com.slaledger.security.Role;
 import com.slaledger.service.Service;
 import com.slaledger.service.ServiceCatalog;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -48,18 +52,46 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final ServiceCatalog serviceCatalog;
     private final ClientService clientService;
-    private final ContractService contracts;
     private final Validator validator;
     private final ObjectMapper json;
+    private final ContractService contracts;
+    private final AccessScope scope;
+    private final AuditTrail audit;
 
     public IncidentService(IncidentRepository incidents, ServiceCatalog serviceCatalog, ClientService clientService,
-            ContractService contracts, Validator validator, ObjectMapper json) {
-        this.contracts = contracts;
+            Validator validator, ObjectMapper json, ContractService contracts, AccessScope scope, AuditTrail audit) {
         this.incidents = incidents;
         this.serviceCatalog = serviceCatalog;
         this.clientService = clientService;
         this.validator = validator;
         this.json = json;
+        this.contracts = contracts;
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    static final String AUDIT_ENTITY = "incident";
+
+    /**
+     * What an account manager (who is not also sre or admin) may see: incidents naming one of their
+     * clients, or naming no client but a service that one of their clients' contracts covers (any
+     * version: a little wider than "in force at the time", never narrower). Empty: no bound.
+     */
+    private Optional<Visibility> visibility() {
+        return scope.accountManagerBound(Role.SRE, Role.ADMIN).map(manager -> {
+            List<String> clientKeys = clientService.keysManagedBy(manager);
+            return new Visibility(Set.copyOf(clientKeys), Set.copyOf(contracts.coveredServiceKeys(clientKeys)));
+        });
+    }
+
+    private record Visibility(Set<String> clientKeys, Set<String> serviceKeys) {
+
+        boolean allows(Incident incident) {
+            if (!incident.clients.isEmpty()) {
+                return incident.clients.stream().anyMatch(client -> clientKeys.contains(client.key));
+            }
+            return incident.services.stream().anyMatch(service -> serviceKeys.contains(service.key));
+        }
     }
 
     /** What a write did, so the resource can answer 201 for a new incident and 200 for a known one. */
@@ -84,17 +116,36 @@ public class IncidentService {
             boolean openOnly) {
     }
 
+    /** The incident if the caller may see it; one outside an account manager's clients is as unknown as a missing one. */
     public Optional<IncidentResponse> find(long id) {
-        return incidents.findByIdOptional(id).map(IncidentResponse::of);
+        Optional<Visibility> visibility = visibility();
+        return incidents.findByIdOptional(id).filter(i -> visibility.isEmpty() || visibility.get().allows(i))
+                .map(IncidentResponse::of);
     }
 
     public Optional<IncidentResponse> findByKey(String source, String externalId) {
-        return incidents.findByKey(source, externalId).map(IncidentResponse::of);
+        Optional<Visibility> visibility = visibility();
+        return incidents.findByKey(source, externalId).filter(i -> visibility.isEmpty() || visibility.get().allows(i))
+                .map(IncidentResponse::of);
     }
 
     public IncidentPage list(IncidentFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        Optional<Visibility> visibility = visibility();
+        if (visibility.isPresent()) {
+            if (visibility.get().clientKeys().isEmpty()) {
+                return new IncidentPage(List.of(), page, size, 0, 0);
+            }
+            where.append(" and (exists (select c from Incident iv join iv.clients c where iv = i and c.key in :scopeClients)");
+            parameters.and("scopeClients", visibility.get().clientKeys());
+            if (!visibility.get().serviceKeys().isEmpty()) {
+                where.append(" or (not exists (select c from Incident iw join iw.clients c where iw = i)"
+                        + " and exists (select s from Incident ix join ix.services s where ix = i and s.key in :scopeServices))");
+                parameters.and("scopeServices", visibility.get().serviceKeys());
+            }
+            where.append(")");
+        }
         if (filter.severity() != null) {
             where.append(" and severity = :severity");
             parameters.and("severity", filter.severity());
@@ -185,7 +236,9 @@ public class IncidentService {
                     + ") with other content; PUT /api/incidents/by-key/{source}/{externalId} replaces it",
                     List.of(new FieldViolation("externalId", "is taken by incident " + current.id())));
         }
-        return new Saved(IncidentResponse.of(insert(normalized, references(List.of(normalized)))), Outcome.CREATED);
+        IncidentResponse created = IncidentResponse.of(insert(normalized, references(List.of(normalized))));
+        audit.record(AUDIT_ENTITY, created.id(), "create", null, audit.snapshot(created));
+        return new Saved(created, Outcome.CREATED);
     }
 
     /** Creates the incident of this key, or replaces its content; identical retries change nothing. */
@@ -258,6 +311,7 @@ public class IncidentService {
         Map<IncidentKey, Incident> existing = incidents.findByKeys(keys);
         List<Incident> written = new ArrayList<>(normalized.size());
         List<Outcome> outcomes = new ArrayList<>(normalized.size());
+        List<String> before = new ArrayList<>(normalized.size());
         for (int index = 0; index < normalized.size(); index++) {
             IncidentRequest request = normalized.get(index);
             Incident incident = existing.get(keys.get(index));
@@ -266,19 +320,33 @@ public class IncidentService {
                 apply(request, incident, references);
                 incidents.persist(incident);
                 outcomes.add(Outcome.CREATED);
-            } else if (IncidentResponse.of(incident).asRequest().equals(request)) {
-                outcomes.add(Outcome.UNCHANGED);
+                before.add(null);
             } else {
-                apply(request, incident, references);
-                outcomes.add(Outcome.UPDATED);
+                IncidentResponse current = IncidentResponse.of(incident);
+                if (current.asRequest().equals(request)) {
+                    outcomes.add(Outcome.UNCHANGED);
+                    before.add(null);
+                } else {
+                    before.add(audit.snapshot(current));
+                    apply(request, incident, references);
+                    outcomes.add(Outcome.UPDATED);
+                }
             }
             written.add(incident);
         }
         incidents.flush();
         List<BatchItemResult> results = new ArrayList<>(written.size());
+        List<Change> changes = new ArrayList<>();
         for (int index = 0; index < written.size(); index++) {
-            results.add(new BatchItemResult(index, written.get(index).id, outcomes.get(index)));
+            Incident incident = written.get(index);
+            Outcome outcome = outcomes.get(index);
+            results.add(new BatchItemResult(index, incident.id, outcome));
+            if (outcome != Outcome.UNCHANGED) {
+                changes.add(new Change(AUDIT_ENTITY, incident.id, outcome == Outcome.CREATED ? "create" : "update",
+                        before.get(index), audit.snapshot(IncidentResponse.of(incident))));
+            }
         }
+        audit.recordAll(changes);
         return new BatchResult(count(outcomes, Outcome.CREATED), count(outcomes, Outcome.UPDATED),
                 count(outcomes, Outcome.UNCHANGED), results);
     }
@@ -295,7 +363,8 @@ public class IncidentService {
             return Optional.empty();
         }
         Incident incident = found.get();
-        IncidentRequest current = IncidentResponse.of(incident).asRequest();
+        IncidentResponse original = IncidentResponse.of(incident);
+        IncidentRequest current = original.asRequest();
         ObjectNode merged = json.valueToTree(current);
         mergePatch(merged, (ObjectNode) patch);
         IncidentRequest changed;
@@ -322,7 +391,11 @@ public class IncidentService {
         new Violations().addAll(references.unknown(normalized, "")).throwIfAny();
         apply(normalized, incident, references);
         incidents.flush();
-        return Optional.of(IncidentResponse.of(incident));
+        IncidentResponse patched = IncidentResponse.of(incident);
+        if (!patched.asRequest().equals(current)) {
+            audit.record(AUDIT_ENTITY, id, "update", audit.snapshot(original), audit.snapshot(patched));
+        }
+        return Optional.of(patched);
     }
 
     /** The lifecycle steps a responder takes; each stamps one instant. */
@@ -380,17 +453,28 @@ public class IncidentService {
             throw ProblemException.conflict("Stamping " + step.field + " at " + when
                     + " breaks the order of the incident's instants", broken);
         }
+        String before = audit.snapshot(IncidentResponse.of(incident));
         incident.detectedAt = detected;
         incident.acknowledgedAt = acknowledged;
         incident.mitigatedAt = mitigated;
         incident.resolvedAt = resolved;
         incidents.flush();
-        return Optional.of(IncidentResponse.of(incident));
+        IncidentResponse stamped = IncidentResponse.of(incident);
+        audit.record(AUDIT_ENTITY, id, step.name().toLowerCase(java.util.Locale.ROOT), before, audit.snapshot(stamped));
+        return Optional.of(stamped);
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean delete(long id) {
-        return incidents.deleteById(id);
+        Optional<Incident> found = incidents.findByIdOptional(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        String before = audit.snapshot(IncidentResponse.of(found.get()));
+        incidents.delete(found.get());
+        incidents.flush();
+        audit.record(AUDIT_ENTITY, id, "delete", before, null);
+        return true;
     }
 
     private IncidentRequest validated(IncidentRequest request) {

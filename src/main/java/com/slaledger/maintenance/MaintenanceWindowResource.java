@@ -1,6 +1,8 @@
 package com.slaledger.maintenance;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Maintenance windows")
+@RolesAllowed({Role.SRE, Role.ADMIN})
 public class MaintenanceWindowResource {
 
     private final MaintenanceWindowService windows;

@@ -1,6 +1,8 @@
 package com.slaledger.service;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Services")
+@RolesAllowed(Role.ADMIN)
 public class ServiceResource {
 
     private final ServiceCatalog catalog;
@@ -28,11 +31,13 @@ public class ServiceResource {
     }
 
     @GET
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public List<ServiceResponse> list() {
         return catalog.list();
     }
 
     @GET
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     @Path("/{key}")
     public ServiceResponse get(@PathParam("key") String key) {
         return catalog.find(key).orElseThrow(() -> ProblemException.notFound("service", key));

@@ -1,0 +1,162 @@
+package com.slaledger.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slaledger.testing.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what: every endpoint of the application against anonymous and each role, from the one
+ * table below. The endpoints are read from the OpenAPI document at test time, so an endpoint added
+ * without a row here fails this test until someone decides who may call it.
+ */
+@QuarkusTest
+class SecurityMatrixTest {
+
+    private static final String ANONYMOUS = "anonymous";
+    private static final String SRE = Role.SRE;
+    private static final String AM = Role.ACCOUNT_MANAGER;
+    private static final String FINANCE = Role.FINANCE;
+    private static final String ADMIN = Role.ADMIN;
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, SRE, AM, FINANCE, ADMIN);
+    private static final Set<String> SIGNED_IN = Set.of(SRE, AM, FINANCE, ADMIN);
+
+    /** Method and path (as OpenAPI spells it) to the callers who may call it; all others are refused. */
+    private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
+            // sign-in pages
+            Map.entry("GET /login", EVERYONE),
+            Map.entry("POST /logout", EVERYONE),
+            // services: everyone signed in reads, admin changes
+            Map.entry("GET /api/services", SIGNED_IN),
+            Map.entry("GET /api/services/{key}", SIGNED_IN),
+            Map.entry("POST /api/services", Set.of(ADMIN)),
+            Map.entry("PUT /api/services/{key}", Set.of(ADMIN)),
+            Map.entry("DELETE /api/services/{key}", Set.of(ADMIN)),
+            // clients: account managers read (their own), admin everything
+            Map.entry("GET /api/clients", Set.of(AM, ADMIN)),
+            Map.entry("GET /api/clients/{key}", Set.of(AM, ADMIN)),
+            Map.entry("POST /api/clients", Set.of(ADMIN)),
+            Map.entry("PUT /api/clients/{key}", Set.of(ADMIN)),
+            Map.entry("DELETE /api/clients/{key}", Set.of(ADMIN)),
+            // contracts: finance reads and edits fees, admin everything
+            Map.entry("GET /api/clients/{clientKey}/contracts", Set.of(FINANCE, ADMIN)),
+            Map.entry("GET /api/clients/{clientKey}/contracts/in-force", Set.of(FINANCE, ADMIN)),
+            Map.entry("POST /api/clients/{clientKey}/contracts", Set.of(ADMIN)),
+            Map.entry("GET /api/contracts/{id}", Set.of(FINANCE, ADMIN)),
+            Map.entry("PUT /api/contracts/{id}", Set.of(FINANCE, ADMIN)),
+            Map.entry("DELETE /api/contracts/{id}", Set.of(ADMIN)),
+            // incidents: sre records and edits, account managers read (their clients')
+            Map.entry("GET /api/incidents", Set.of(SRE, AM, ADMIN)),
+            Map.entry("GET /api/incidents/{id}", Set.of(SRE, AM, ADMIN)),
+            Map.entry("GET /api/incidents/by-key/{source}/{externalId}", Set.of(SRE, AM, ADMIN)),
+            Map.entry("POST /api/incidents", Set.of(SRE, ADMIN)),
+            Map.entry("PUT /api/incidents/by-key/{source}/{externalId}", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/incidents/batch", Set.of(SRE, ADMIN)),
+            Map.entry("PATCH /api/incidents/{id}", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/incidents/{id}/acknowledge", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/incidents/{id}/mitigate", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/incidents/{id}/resolve", Set.of(SRE, ADMIN)),
+            Map.entry("DELETE /api/incidents/{id}", Set.of(SRE, ADMIN)),
+            // maintenance windows: sre and admin
+            Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
+            Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/maintenance-windows", Set.of(SRE, ADMIN)),
+            Map.entry("PUT /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
+            Map.entry("DELETE /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
+            // users: admin; a password also by its own user (checked in UserAndTokenTest)
+            Map.entry("GET /api/users", Set.of(ADMIN)),
+            Map.entry("GET /api/users/{username}", Set.of(ADMIN)),
+            Map.entry("POST /api/users", Set.of(ADMIN)),
+            Map.entry("PUT /api/users/{username}", Set.of(ADMIN)),
+            Map.entry("DELETE /api/users/{username}", Set.of(ADMIN)),
+            Map.entry("PUT /api/users/{username}/password", Set.of(ADMIN)),
+            // API tokens: everyone signed in, for themselves
+            Map.entry("GET /api/tokens", SIGNED_IN),
+            Map.entry("POST /api/tokens", SIGNED_IN),
+            Map.entry("DELETE /api/tokens/{id}", SIGNED_IN),
+            // audit trail: admin
+            Map.entry("GET /api/audit", Set.of(ADMIN))));
+
+    /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
+    private static final Map<String, String> NOTHING = Map.of(
+            "{key}", "zz-matrix-nothing", "{clientKey}", "zz-matrix-nothing", "{id}", "0",
+            "{source}", "zz-matrix", "{externalId}", "nothing", "{username}", "zz-matrix-nothing");
+
+    @Test
+    void everyEndpointOfTheApplicationHasARowInTheTable() {
+        Set<String> documented = documentedEndpoints();
+        Set<String> missing = new TreeSet<>(documented);
+        missing.removeAll(WHO_MAY.keySet());
+        Set<String> stale = new TreeSet<>(WHO_MAY.keySet());
+        stale.removeAll(documented);
+        assertTrue(missing.isEmpty(), "endpoints nobody decided who may call; add them to WHO_MAY: " + missing);
+        assertTrue(stale.isEmpty(), "rows for endpoints that no longer exist: " + stale);
+    }
+
+    @Test
+    void everyCallerGetsExactlyWhatTheTableSays() {
+        Map<String, TestUsers.TestUser> users = Map.of(SRE, TestUsers.withRole(SRE), AM, TestUsers.withRole(AM),
+                FINANCE, TestUsers.withRole(FINANCE), ADMIN, TestUsers.withRole(ADMIN));
+        List<String> wrong = new ArrayList<>();
+        WHO_MAY.forEach((endpoint, allowed) -> {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            for (String caller : EVERYONE) {
+                RequestSpecification request = caller.equals(ANONYMOUS) ? given().auth().none()
+                        : users.get(caller).given();
+                Response response = call(request.redirects().follow(false), method, concrete(path));
+                int status = response.statusCode();
+                String verdict;
+                if (allowed.contains(caller)) {
+                    verdict = status == 401 || status == 403 || status >= 500 ? "refused or failed" : null;
+                } else if (caller.equals(ANONYMOUS)) {
+                    verdict = status == 401 ? null : "not asked to sign in";
+                } else {
+                    verdict = status == 403 ? null : "not forbidden";
+                }
+                if (verdict != null) {
+                    wrong.add(caller + " " + endpoint + " -> " + status + " (" + verdict + ")");
+                }
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    private static Set<String> documentedEndpoints() {
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> endpoints = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method))
+                .forEach(method -> endpoints.add(method.toUpperCase() + " " + path)));
+        assertTrue(endpoints.size() > 30, "the OpenAPI document lists too few endpoints: " + endpoints);
+        return endpoints;
+    }
+
+    private static String concrete(String path) {
+        String result = path;
+        for (Map.Entry<String, String> parameter : NOTHING.entrySet()) {
+            result = result.replace(parameter.getKey(), parameter.getValue());
+        }
+        return result;
+    }
+
+    private static Response call(RequestSpecification request, String method, String path) {
+        if (Set.of("POST", "PUT", "PATCH").contains(method)) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        return request.when().request(method, path);
+    }
+}
