@@ -1,5 +1,7 @@
 package com.slaledger.report;
 
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/reports")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Reports")
+@RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
 public class ReportResource {
 
     static final int DEFAULT_TREND_MONTHS = 12;
@@ -70,6 +73,7 @@ public class ReportResource {
 
     @GET
     @Path("/reliability")
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "MTTD, MTTA, MTTR, MTTResolve and MTBF over incidents started in [from, to), grouped")
     public ReliabilityReport reliability(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -90,6 +94,7 @@ public class ReportResource {
 
     @GET
     @Path("/trends")
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     @Operation(summary = "Monthly series with least-squares slope, p-value and verdict, for the fleet, a service or a client")
     public Response trends(@QueryParam("months") String months, @QueryParam("service") String service,
             @QueryParam("client") String client, @QueryParam("format") String format, @Context HttpHeaders headers) {

@@ -5,6 +5,8 @@ import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentImpactQuery;
+import com.slaledger.security.AccessScope;
+import com.slaledger.security.Role;
 import com.slaledger.maintenance.MaintenanceWindowService;
 import com.slaledger.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +35,11 @@ public class SlaReportService {
     private final ContractService contracts;
     private final MaintenanceWindowService maintenance;
     private final IncidentImpactQuery incidents;
+    private final AccessScope scope;
 
     public SlaReportService(ClientService clients, ContractService contracts, MaintenanceWindowService maintenance,
-            IncidentImpactQuery incidents) {
+            IncidentImpactQuery incidents, AccessScope scope) {
+        this.scope = scope;
         this.clients = clients;
         this.contracts = contracts;
         this.maintenance = maintenance;
@@ -67,9 +72,13 @@ public class SlaReportService {
 
     /** Every client with a contract in force in {@code month} (its own zone's calendar month), by client key. */
     public FleetSlaReport allClients(YearMonth month, Instant asOf) {
+        // an account manager sees the rows and totals of their own clients only
+        Optional<Set<String>> visible = scope.accountManagerBound(Role.FINANCE, Role.ADMIN)
+                .map(manager -> Set.copyOf(clients.keysManagedBy(manager)));
         List<ContractTerms> inForce = contracts.inForceDuring(month.atDay(1), month.plusMonths(1).atDay(1)).stream()
                 .map(ContractTerms::of)
                 .filter(terms -> terms.inForceDuring(month))
+                .filter(terms -> visible.map(keys -> keys.contains(terms.clientKey())).orElse(true))
                 .toList();
         if (inForce.isEmpty()) {
             return new FleetSlaReport(month.toString(), asOf, List.of(), List.of());

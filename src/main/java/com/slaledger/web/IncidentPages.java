@@ -15,6 +15,8 @@ import com.slaledger.service.ServiceCatalog;
 import com.slaledger.service.ServiceResponse;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import com.slaledger.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,6 +51,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * (post/redirect/get); a form with mistakes comes back with the messages beside the fields.
  */
 @Path("/incidents")
+@RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
 @Produces(MediaType.TEXT_HTML)
 public class IncidentPages {
 
@@ -181,11 +184,13 @@ public class IncidentPages {
 
     @GET
     @Path("/new")
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     public TemplateInstance newForm() {
         return Templates.form(formPage(IncidentForm.empty(newExternalId()), FormErrors.none(), null));
     }
 
     @POST
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@BeanParam IncidentForm form) {
         IncidentForm.Parsed parsed = form.parse();
@@ -212,11 +217,13 @@ public class IncidentPages {
 
     @GET
     @Path("/{id}/edit")
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     public TemplateInstance editForm(@PathParam("id") long id, @QueryParam("zone") String zone) {
         return Templates.form(formPage(IncidentForm.of(require(id), zone(zone)), FormErrors.none(), id));
     }
 
     @POST
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     @Path("/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("id") long id, @BeanParam IncidentForm form) {
@@ -243,6 +250,7 @@ public class IncidentPages {
 
     /** The buttons of the detail page: acknowledge, mitigate or resolve now. */
     @POST
+    @RolesAllowed({Role.SRE, Role.ADMIN})
     @Path("/{id}/{step: acknowledge|mitigate|resolve}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response stamp(@PathParam("id") long id, @PathParam("step") String step, @RestForm String zone) {

@@ -37,6 +37,15 @@ public class Navigation {
                 .toList();
     }
 
+    /**
+     * The CSRF token of this request for the sign-out form, or null where the CSRF filter did not run
+     * (error pages rendered outside a resource): the layout then leaves the form out.
+     */
+    public String signOutToken() {
+        Object token = request.getCurrent() == null ? null : request.getCurrent().get("csrf-token");
+        return token == null ? null : token.toString();
+    }
+
     static boolean isCurrent(String href, String path) {
         if (href.equals("/")) {
             return path.equals("/");

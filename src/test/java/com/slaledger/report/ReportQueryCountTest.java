@@ -30,7 +30,7 @@ class ReportQueryCountTest {
     EntityManagerFactory entityManagerFactory;
 
     @Test
-    void theAllClientsMonthRunsSevenStatementsWhateverItsSize() {
+    void theAllClientsMonthRunsNineStatementsWhateverItsSize() {
         String service = Catalog.newService("counted");
         addClients(service, 2);
         long small = statements(() -> api().queryParam("month", "2022-08").get("/api/reports/sla").then().statusCode(200));
@@ -38,28 +38,30 @@ class ReportQueryCountTest {
         maintenance("2022-08-03T00:00:00Z", "2022-08-03T01:00:00Z", "SERVICES", null, List.of(service), true);
         long larger = statements(() -> api().queryParam("month", "2022-08").get("/api/reports/sla").then().statusCode(200));
 
-        // clients, contracts, maintenance windows; incidents: a planner setting, the rows, their services' and clients' keys
-        assertEquals(7, small);
+        // every request: the signed-in user and their roles (2); then clients, contracts, maintenance windows;
+        // incidents: a planner setting, the rows, their services' and clients' keys
+        assertEquals(9, small);
         assertEquals(small, larger);
     }
 
     @Test
     void theClientMonthReliabilityAndTrendsRunAFixedNumberOfStatements() {
+        // each count below includes the two statements that load the signed-in user and their roles
         String service = Catalog.newService("counted-one");
         String client = addClients(service, 1).get(0);
         // client, its contracts (with the client look-up ContractService.list makes), maintenance, and the
         // incident read's four (planner setting, rows, service keys, client keys)
-        assertEquals(8, statements(() -> api().queryParam("month", "2022-08")
+        assertEquals(10, statements(() -> api().queryParam("month", "2022-08")
                 .get("/api/reports/clients/" + client + "/sla").then().statusCode(200)));
         // incidents (four), contracts
-        assertEquals(5, statements(() -> api().queryParam("from", "2022-08-01T00:00:00Z")
+        assertEquals(7, statements(() -> api().queryParam("from", "2022-08-01T00:00:00Z")
                 .queryParam("to", "2022-09-01T00:00:00Z").queryParam("groupBy", "client")
                 .get("/api/reports/reliability").then().statusCode(200)));
         // client, its contracts (two), incidents (four), maintenance
-        assertEquals(8, statements(() -> api().queryParam("client", client).queryParam("months", 24)
+        assertEquals(10, statements(() -> api().queryParam("client", client).queryParam("months", 24)
                 .get("/api/reports/trends").then().statusCode(200)));
         // service, incidents (four)
-        assertEquals(5, statements(() -> api().queryParam("service", service).queryParam("months", 24)
+        assertEquals(7, statements(() -> api().queryParam("service", service).queryParam("months", 24)
                 .get("/api/reports/trends").then().statusCode(200)));
     }
 

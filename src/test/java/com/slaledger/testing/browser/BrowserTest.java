@@ -10,6 +10,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import com.slaledger.security.Role;
+import com.slaledger.testing.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -51,6 +53,16 @@ public abstract class BrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        signIn(TestUsers.withRole(Role.SRE));
+    }
+
+    /** Signs in through the login page, as a person would; pages need a signed-in session. */
+    protected void signIn(TestUsers.TestUser user) {
+        open("/login");
+        find("#username").sendKeys(user.username());
+        find("#password").sendKeys(user.password());
+        find("form[action='/login']").submit();
+        waitUpTo(Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
 
     @AfterEach
