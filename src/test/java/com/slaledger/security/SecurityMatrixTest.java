@@ -100,7 +100,11 @@ class SecurityMatrixTest {
             Map.entry("GET /incidents/{id}/edit", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/edit", Set.of(SRE, ADMIN)),
-            Map.entry("POST /incidents/{id}/{step}", Set.of(SRE, ADMIN))));
+            Map.entry("POST /incidents/{id}/{step}", Set.of(SRE, ADMIN)),
+            // user admin page
+            Map.entry("GET /admin/users", Set.of(ADMIN)),
+            Map.entry("POST /admin/users", Set.of(ADMIN)),
+            Map.entry("POST /admin/users/{username}", Set.of(ADMIN))));
 
     /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
     private static final Map<String, String> NOTHING = Map.of(
