@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Times one POST /api/incidents/batch of N new incidents (default 10,000) against a running service,
 # then the same batch again (a retry: nothing changes). Usage: bench/batch-insert.sh [N] [base-url]
+# Signs in as SLA_LEDGER_USER / SLA_LEDGER_PASSWORD (default: the demo admin).
 set -euo pipefail
 count=${1:-10000}
 base=${2:-http://localhost:8080}
+auth=(-u "${SLA_LEDGER_USER:-admin}:${SLA_LEDGER_PASSWORD:-admin-demo-password}")
 run=$(date +%s%N)
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 
-curl -fsS -o /dev/null -X PUT "$base/api/services/bench-api" -H 'Content-Type: application/json' \
+curl -fsS "${auth[@]}" -o /dev/null -X PUT "$base/api/services/bench-api" -H 'Content-Type: application/json' \
   -d '{"key":"bench-api","name":"Benchmark API"}' 2>/dev/null \
-  || curl -fsS -o /dev/null -X POST "$base/api/services" -H 'Content-Type: application/json' \
+  || curl -fsS "${auth[@]}" -o /dev/null -X POST "$base/api/services" -H 'Content-Type: application/json' \
        -d '{"key":"bench-api","name":"Benchmark API"}'
 
 python3 - "$count" "$run" > "$body" <<'PY'
@@ -34,6 +36,6 @@ print(json.dumps({"incidents": items}))
 PY
 
 for attempt in first retry; do
-  curl -fsS -o /dev/null -w "$attempt batch of $count: HTTP %{http_code} in %{time_total} s\n" \
+  curl -fsS "${auth[@]}" -o /dev/null -w "$attempt batch of $count: HTTP %{http_code} in %{time_total} s\n" \
     -X POST "$base/api/incidents/batch" -H 'Content-Type: application/json' --data-binary @"$body"
 done

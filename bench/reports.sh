@@ -11,7 +11,6 @@ port=55433
 export SLA_LEDGER_DATA_DIR=$PWD/target/bench/pg SLA_LEDGER_EMBEDDED_PORT=$port SLA_LEDGER_DEMO_DATA_ENABLED=false
 export SLA_LEDGER_ADMIN_USERNAME=bench SLA_LEDGER_ADMIN_PASSWORD=bench-password-1
 base=http://localhost:8080
-auth=(-u "$SLA_LEDGER_ADMIN_USERNAME:$SLA_LEDGER_ADMIN_PASSWORD")
 end_month=$(date -u +%Y-%m-01)
 month=$(date -u -d "$end_month -1 month" +%Y-%m)
 
@@ -19,6 +18,10 @@ java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
 until curl -fs "$base/q/health/ready" >/dev/null 2>&1; do sleep 0.5; done
+# an API token, as scripts should use: HTTP Basic would add a bcrypt check to every timed request
+token=$(curl -fsS -u "$SLA_LEDGER_ADMIN_USERNAME:$SLA_LEDGER_ADMIN_PASSWORD" -X POST "$base/api/tokens" \
+  -H 'Content-Type: application/json' -d '{"name":"benchmark"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+auth=(-H "Authorization: Bearer $token")
 
 clients=$(psql -h localhost -p $port -U postgres -d postgres -tAc "select count(*) from client")
 if [ "$clients" = "0" ]; then
