@@ -102,7 +102,10 @@ class SecurityMatrixTest {
             Map.entry("POST /incidents/{id}/edit", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/{step}", Set.of(SRE, ADMIN)),
             // SLA pages: the SLA reports' rules
-            Map.entry("GET /credits", Set.of(AM, FINANCE, ADMIN))));
+            Map.entry("GET /credits", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN))));
 
     /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
     private static final Map<String, String> NOTHING = Map.of(
