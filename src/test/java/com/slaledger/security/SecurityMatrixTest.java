@@ -105,7 +105,10 @@ class SecurityMatrixTest {
             Map.entry("GET /credits", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
-            Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN))));
+            Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
+            // the dashboard: everyone signed in; reliability: sre and admin
+            Map.entry("GET /", SIGNED_IN),
+            Map.entry("GET /reliability", Set.of(SRE, ADMIN))));
 
     /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
     private static final Map<String, String> NOTHING = Map.of(
