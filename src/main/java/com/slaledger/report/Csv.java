@@ -12,15 +12,15 @@ import java.util.stream.Collectors;
  * always carries the same name and value as the JSON field beside it. Decimals are written plain
  * ({@code 1320}, {@code 99.950716845878136}), never in exponent form; null is an empty field.
  */
-final class Csv {
+public final class Csv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    public static final String MEDIA_TYPE = "text/csv";
     private static final String LINE_END = "\r\n";
 
     private Csv() {
     }
 
-    static <R extends Record> String of(Class<R> rowType, List<R> rows) {
+    public static <R extends Record> String of(Class<R> rowType, List<R> rows) {
         RecordComponent[] columns = rowType.getRecordComponents();
         StringBuilder csv = new StringBuilder();
         csv.append(Arrays.stream(columns).map(column -> field(column.getName())).collect(Collectors.joining(",")))

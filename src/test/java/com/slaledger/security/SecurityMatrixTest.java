@@ -104,7 +104,15 @@ class SecurityMatrixTest {
             // user admin page
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),
-            Map.entry("POST /admin/users/{username}", Set.of(ADMIN))));
+            Map.entry("POST /admin/users/{username}", Set.of(ADMIN)),
+            // SLA pages: the SLA reports' rules
+            Map.entry("GET /credits", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
+            // the dashboard: everyone signed in; reliability: sre and admin
+            Map.entry("GET /", SIGNED_IN),
+            Map.entry("GET /reliability", Set.of(SRE, ADMIN))));
 
     /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
     private static final Map<String, String> NOTHING = Map.of(

@@ -1,0 +1,74 @@
+package com.slaledger.web;
+
+import com.slaledger.report.Csv;
+import com.slaledger.report.FleetSlaReport;
+import com.slaledger.report.SlaReportService;
+import com.slaledger.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Finance's month: every client's availability, breach and credit, the totals per currency, and the same rows as CSV. */
+@Path("/credits")
+@RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+public class CreditPages {
+
+    private final SlaReportService sla;
+
+    public CreditPages(SlaReportService sla) {
+        this.sla = sla;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance credits(CreditsPage page);
+    }
+
+    public record Line(FleetSlaReport.Row row, String credit, String fee) {
+    }
+
+    public record Total(FleetSlaReport.CurrencyTotal total, String credit) {
+    }
+
+    public record CreditsPage(YearMonth month, FleetSlaReport report, List<Line> lines, List<Total> totals) {
+
+        public boolean provisional() {
+            return report.clients().stream().anyMatch(FleetSlaReport.Row::provisional);
+        }
+    }
+
+    @GET
+    @Produces({MediaType.TEXT_HTML, Csv.MEDIA_TYPE})
+    public Response credits(@QueryParam("month") String month, @QueryParam("format") String format) {
+        Instant now = Instant.now();
+        YearMonth wanted = PageMonths.parse(month, now);
+        FleetSlaReport report = sla.allClients(wanted, now);
+        if ("csv".equalsIgnoreCase(format)) {
+            return Response.ok(Csv.of(FleetSlaReport.Row.class, report.clients()), Csv.MEDIA_TYPE + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"credits-" + report.month() + ".csv\"")
+                    .build();
+        }
+        List<Line> lines = report.clients().stream()
+                .map(row -> new Line(row, money(row.creditAmount(), row.currency()), money(row.monthlyFee(), row.currency())))
+                .toList();
+        List<Total> totals = report.creditTotals().stream()
+                .map(total -> new Total(total, money(total.creditAmount(), total.currency())))
+                .toList();
+        return Response.ok(Templates.credits(new CreditsPage(wanted, report, lines, totals)), MediaType.TEXT_HTML_TYPE)
+                .build();
+    }
+
+    static String money(String amount, String currency) {
+        return amount == null ? Formats.NONE : Formats.money(new BigDecimal(amount), currency);
+    }
+}

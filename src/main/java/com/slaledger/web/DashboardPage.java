@@ -1,0 +1,114 @@
+package com.slaledger.web;
+
+import com.slaledger.incident.IncidentResponse;
+import com.slaledger.incident.IncidentService;
+import com.slaledger.incident.IncidentService.IncidentFilter;
+import com.slaledger.report.FleetSlaReport;
+import com.slaledger.report.SlaReportService;
+import com.slaledger.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The start page: this month so far. SLA standing (credits per currency, clients in breach or with little
+ * budget left) for those who read SLA reports; open incidents for those who read incidents.
+ */
+@Path("/")
+@RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+@Produces(MediaType.TEXT_HTML)
+public class DashboardPage {
+
+    /** A client "at risk" has used this share of its error budget or more. */
+    static final BigDecimal AT_RISK_USED = new BigDecimal("0.75");
+    static final int OPEN_INCIDENTS_SHOWN = 10;
+
+    private final SlaReportService sla;
+    private final IncidentService incidents;
+    private final SecurityIdentity identity;
+
+    public DashboardPage(SlaReportService sla, IncidentService incidents, SecurityIdentity identity) {
+        this.sla = sla;
+        this.incidents = incidents;
+        this.identity = identity;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(Dashboard page);
+    }
+
+    public record Watch(FleetSlaReport.Row row, String credit) {
+    }
+
+    public record Total(FleetSlaReport.CurrencyTotal total, String credit) {
+    }
+
+    /**
+     * @param sla       null when the caller does not read SLA reports
+     * @param open      null when the caller does not read incidents
+     */
+    public record Dashboard(YearMonth month, FleetSlaReport sla, List<Total> totals, List<Watch> watch,
+            List<IncidentResponse> open, long openCount) {
+
+        public boolean showsIncidents() {
+            return open != null;
+        }
+    }
+
+    @GET
+    public TemplateInstance dashboard() {
+        Instant now = Instant.now();
+        YearMonth month = PageMonths.parse(null, now);
+        FleetSlaReport report = null;
+        List<Total> totals = List.of();
+        List<Watch> watch = List.of();
+        if (hasAny(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)) {
+            report = sla.allClients(month, now);
+            totals = report.creditTotals().stream()
+                    .map(t -> new Total(t, CreditPages.money(t.creditAmount(), t.currency()))).toList();
+            watch = report.clients().stream().filter(DashboardPage::needsAttention)
+                    .map(row -> new Watch(row, CreditPages.money(row.creditAmount(), row.currency()))).toList();
+        }
+        List<IncidentResponse> open = null;
+        long openCount = 0;
+        if (hasAny(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN)) {
+            IncidentService.IncidentPage page = incidents.list(
+                    new IncidentFilter(null, null, null, null, null, true), 0, OPEN_INCIDENTS_SHOWN);
+            open = page.items();
+            openCount = page.totalItems();
+        }
+        return Templates.dashboard(new Dashboard(month, report, totals, watch, open, openCount));
+    }
+
+    /** In breach, or with a quarter or less of the error budget left. */
+    static boolean needsAttention(FleetSlaReport.Row row) {
+        if (row.breached()) {
+            return true;
+        }
+        BigDecimal allowed = row.budgetAllowedSeconds();
+        BigDecimal remaining = row.budgetRemainingSeconds();
+        if (allowed == null || remaining == null || allowed.signum() == 0) {
+            return false;
+        }
+        return allowed.subtract(remaining).compareTo(allowed.multiply(AT_RISK_USED)) >= 0;
+    }
+
+    private boolean hasAny(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
