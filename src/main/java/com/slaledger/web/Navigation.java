@@ -1,9 +1,13 @@
 package com.slaledger.web;
 
+import com.slaledger.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The main menu of every page ({@code inject:nav.items} in {@code base.html}). It is a request-scoped
@@ -22,17 +26,34 @@ public class Navigation {
             new Item("Clients", "/clients", false),
             new Item("Incidents", "/incidents", false),
             new Item("Reliability", "/reliability", false),
-            new Item("Credits", "/credits", false));
+            new Item("Credits", "/credits", false),
+            new Item("Users", "/admin/users", false));
+
+    /** Who may open each section: the same rules as the pages' {@code @RolesAllowed}. */
+    static final Map<String, Set<String>> MAY_OPEN = Map.of(
+            "/", Set.copyOf(Role.ALL),
+            "/clients", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
+            "/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN),
+            "/reliability", Set.of(Role.SRE, Role.ADMIN),
+            "/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
+            "/admin/users", Set.of(Role.ADMIN));
 
     private final CurrentVertxRequest request;
+    private final SecurityIdentity identity;
 
-    public Navigation(CurrentVertxRequest request) {
+    public Navigation(CurrentVertxRequest request, SecurityIdentity identity) {
         this.request = request;
+        this.identity = identity;
+    }
+
+    private boolean hasRole(String role) {
+        return identity != null && !identity.isAnonymous() && identity.hasRole(role);
     }
 
     public List<Item> items() {
         String path = request.getCurrent() == null ? "" : request.getCurrent().request().path();
         return SECTIONS.stream()
+                .filter(item -> MAY_OPEN.get(item.href()).stream().anyMatch(this::hasRole))
                 .map(item -> new Item(item.label(), item.href(), isCurrent(item.href(), path)))
                 .toList();
     }

@@ -65,6 +65,13 @@ class DashboardPageTest {
                 .extract().asString();
         assertTrue(finance.contains("Credits this month"), finance);
         assertFalse(finance.contains("Open incidents ("), finance);
+        // the navigation offers only what the role may open
+        assertTrue(sre.contains("<a href=\"/reliability\">Reliability</a>"), sre);
+        assertFalse(sre.contains("<a href=\"/credits\">"), sre);
+        assertFalse(sre.contains("<a href=\"/admin/users\">"), sre);
+        assertTrue(finance.contains("<a href=\"/credits\">Credits</a>"), finance);
+        assertFalse(finance.contains("<a href=\"/incidents\">"), finance);
+        assertFalse(finance.contains("<a href=\"/reliability\">"), finance);
     }
 
     private static long record(String service, String title, Instant start, Instant end) {
