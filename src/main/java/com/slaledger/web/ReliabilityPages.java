@@ -4,6 +4,8 @@ import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.report.ReliabilityGrouping;
 import com.slaledger.report.ReliabilityReport;
+import com.slaledger.report.TrendReport;
+import com.slaledger.report.TrendReportService;
 import com.slaledger.report.ReliabilityReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,10 +34,14 @@ public class ReliabilityPages {
     static final List<ReliabilityGrouping> GROUPINGS = List.of(ReliabilityGrouping.SERVICE,
             ReliabilityGrouping.SEVERITY, ReliabilityGrouping.MONTH, ReliabilityGrouping.NONE);
 
-    private final ReliabilityReportService reliability;
+    static final int TREND_MONTHS = 12;
 
-    public ReliabilityPages(ReliabilityReportService reliability) {
+    private final ReliabilityReportService reliability;
+    private final TrendReportService trends;
+
+    public ReliabilityPages(ReliabilityReportService reliability, TrendReportService trends) {
         this.reliability = reliability;
+        this.trends = trends;
     }
 
     @CheckedTemplate
@@ -45,7 +51,7 @@ public class ReliabilityPages {
 
     /** {@code from} and {@code to} are UTC days, both included. */
     public record ReliabilityPage(LocalDate from, LocalDate to, String groupBy, List<ReliabilityGrouping> groupings,
-            ReliabilityReport report) {
+            ReliabilityReport report, List<Sparkline> trends) {
     }
 
     @GET
@@ -71,9 +77,22 @@ public class ReliabilityPages {
         }
         Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        ReliabilityReport report = reliability.report(start, end, grouping, Instant.now());
+        Instant now = Instant.now();
+        ReliabilityReport report = reliability.report(start, end, grouping, now);
         return Templates.reliability(new ReliabilityPage(first, last, grouping.name().toLowerCase(Locale.ROOT),
-                GROUPINGS, report));
+                GROUPINGS, report, sparklines(trends.report(TREND_MONTHS, null, null, now))));
+    }
+
+    /** The fleet's last twelve months, one small chart per series, with the regression's verdict. */
+    static List<Sparkline> sparklines(TrendReport report) {
+        return report.series().stream().map(series -> switch (series.metric()) {
+            case INCIDENT_COUNT -> Sparkline.of(series, "Incidents", value -> value.toPlainString());
+            case DOWNTIME_SECONDS -> Sparkline.of(series, "Downtime", value -> Formats.duration(value));
+            case AVAILABILITY_PERCENT -> Sparkline.of(series, "Availability",
+                    value -> Formats.availability(value) + " %");
+            case MTTA_SECONDS -> Sparkline.of(series, "MTTA (mean)", value -> Formats.duration(value));
+            case MTTR_SECONDS -> Sparkline.of(series, "MTTR (mean)", value -> Formats.duration(value));
+        }).toList();
     }
 
     private static LocalDate day(String name, String value, LocalDate otherwise, List<FieldViolation> bad) {

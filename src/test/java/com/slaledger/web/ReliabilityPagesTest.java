@@ -1,6 +1,7 @@
 package com.slaledger.web;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.testing.Catalog;
@@ -33,6 +34,9 @@ class ReliabilityPagesTest {
         assertTrue(cells.contains("<td class=\"num nowrap\">30 min</td><td class=\"num nowrap\">30 min</td><td class=\"num nowrap\">30 min</td>"), cells);
         assertTrue(html.contains("value=\"2021-03-01\""), html);
         assertTrue(html.contains("<option value=\"service\" selected>Service</option>"), html);
+        // the fleet's trends: one chart per series, each with its verdict
+        assertEquals(5, html.split("<figure class=\"trend\"", -1).length - 1, html);
+        assertTrue(html.contains("id=\"trend-MTTR_SECONDS\""), html);
     }
 
     @Test
