@@ -1,7 +1,9 @@
 package com.slaledger.web;
 
 import com.slaledger.security.Role;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -41,9 +43,13 @@ public class Navigation {
     private final CurrentVertxRequest request;
     private final SecurityIdentity identity;
 
-    public Navigation(CurrentVertxRequest request, SecurityIdentity identity) {
+    private final Instance<CsrfTokenParameterProvider> csrf;
+
+    public Navigation(CurrentVertxRequest request, SecurityIdentity identity,
+            Instance<CsrfTokenParameterProvider> csrf) {
         this.request = request;
         this.identity = identity;
+        this.csrf = csrf;
     }
 
     private boolean hasRole(String role) {
@@ -63,8 +69,14 @@ public class Navigation {
      * (error pages rendered outside a resource): the layout then leaves the form out.
      */
     public String signOutToken() {
-        Object token = request.getCurrent() == null ? null : request.getCurrent().get("csrf-token");
-        return token == null ? null : token.toString();
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        try {
+            return csrf.get().getToken();
+        } catch (IllegalStateException notFiltered) {
+            return null;
+        }
     }
 
     static boolean isCurrent(String href, String path) {

@@ -72,6 +72,7 @@ class DashboardPageTest {
         assertTrue(finance.contains("<a href=\"/credits\">Credits</a>"), finance);
         assertFalse(finance.contains("<a href=\"/incidents\">"), finance);
         assertFalse(finance.contains("<a href=\"/reliability\">"), finance);
+        assertTrue(finance.contains("<form class=\"sign-out\" method=\"post\" action=\"/logout\">"), finance);
     }
 
     private static long record(String service, String title, Instant start, Instant end) {

@@ -81,5 +81,11 @@ class SlaPagesBrowserTest extends BrowserTest {
         screenshot("client-impact-report");
         open("/credits?month=2024-01");
         screenshot("credits");
+
+        // signing out ends the session: the next page asks to sign in again
+        find(".sign-out button").click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+        open("/credits?month=2024-01");
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
     }
 }
