@@ -3,7 +3,10 @@ package com.slaledger.web;
 import com.slaledger.incident.IncidentResponse;
 import com.slaledger.incident.IncidentService;
 import com.slaledger.incident.IncidentService.IncidentFilter;
+import com.slaledger.analytics.TrendMetric;
 import com.slaledger.report.FleetSlaReport;
+import com.slaledger.report.TrendReport;
+import com.slaledger.report.TrendReportService;
 import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,14 +35,43 @@ public class DashboardPage {
     static final BigDecimal AT_RISK_USED = new BigDecimal("0.75");
     static final int OPEN_INCIDENTS_SHOWN = 10;
 
+    /** Months of fleet history behind the verdicts on the dashboard. */
+    static final int FLEET_MONTHS = 6;
+
     private final SlaReportService sla;
     private final IncidentService incidents;
+    private final TrendReportService trends;
     private final SecurityIdentity identity;
 
-    public DashboardPage(SlaReportService sla, IncidentService incidents, SecurityIdentity identity) {
+    public DashboardPage(SlaReportService sla, IncidentService incidents, TrendReportService trends,
+            SecurityIdentity identity) {
         this.sla = sla;
         this.incidents = incidents;
+        this.trends = trends;
         this.identity = identity;
+    }
+
+    /**
+     * The fleet this month against last month, with the verdicts of the last six months' regressions.
+     * Availability here is the fleet's (every service, proportional weights; see TrendReportService).
+     */
+    public record Fleet(TrendReport.Row thisMonth, TrendReport.Row lastMonth, String availability,
+            String mttaVerdict, String mttrVerdict) {
+
+        static Fleet of(TrendReport report) {
+            List<TrendReport.Row> rows = report.rows();
+            TrendReport.Row current = rows.get(rows.size() - 1);
+            TrendReport.Row previous = rows.size() > 1 ? rows.get(rows.size() - 2) : null;
+            return new Fleet(current, previous, current.availabilityPercent() == null ? "—"
+                    : Formats.availability(new BigDecimal(current.availabilityPercent())),
+                    verdict(report, TrendMetric.MTTA_SECONDS), verdict(report, TrendMetric.MTTR_SECONDS));
+        }
+
+        private static String verdict(TrendReport report, TrendMetric metric) {
+            return report.series().stream().filter(s -> s.metric() == metric).findFirst()
+                    .map(s -> s.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .orElse("no significant change");
+        }
     }
 
     @CheckedTemplate
@@ -57,7 +89,7 @@ public class DashboardPage {
      * @param sla       null when the caller does not read SLA reports
      * @param open      null when the caller does not read incidents
      */
-    public record Dashboard(YearMonth month, FleetSlaReport sla, List<Total> totals, List<Watch> watch,
+    public record Dashboard(YearMonth month, Fleet fleet, FleetSlaReport sla, List<Total> totals, List<Watch> watch,
             List<IncidentResponse> open, long openCount) {
 
         public boolean showsIncidents() {
@@ -87,7 +119,8 @@ public class DashboardPage {
             open = page.items();
             openCount = page.totalItems();
         }
-        return Templates.dashboard(new Dashboard(month, report, totals, watch, open, openCount));
+        Fleet fleet = Fleet.of(trends.report(FLEET_MONTHS, null, null, now));
+        return Templates.dashboard(new Dashboard(month, fleet, report, totals, watch, open, openCount));
     }
 
     /** In breach, or with a quarter or less of the error budget left. */

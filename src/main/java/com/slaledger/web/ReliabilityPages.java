@@ -89,7 +89,7 @@ public class ReliabilityPages {
             case INCIDENT_COUNT -> Sparkline.of(series, "Incidents", value -> value.toPlainString());
             case DOWNTIME_SECONDS -> Sparkline.of(series, "Downtime", value -> Formats.duration(value));
             case AVAILABILITY_PERCENT -> Sparkline.of(series, "Availability",
-                    value -> Formats.availability(value) + " %");
+                    value -> Formats.availability(value));
             case MTTA_SECONDS -> Sparkline.of(series, "MTTA (mean)", value -> Formats.duration(value));
             case MTTR_SECONDS -> Sparkline.of(series, "MTTR (mean)", value -> Formats.duration(value));
         }).toList();

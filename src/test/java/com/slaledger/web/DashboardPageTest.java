@@ -72,6 +72,7 @@ class DashboardPageTest {
         assertTrue(finance.contains("<a href=\"/credits\">Credits</a>"), finance);
         assertFalse(finance.contains("<a href=\"/incidents\">"), finance);
         assertFalse(finance.contains("<a href=\"/reliability\">"), finance);
+        assertTrue(sre.contains("id=\"fleet-mttr\"") && finance.contains("id=\"fleet-availability\""), sre);
         assertTrue(finance.contains("<form class=\"sign-out\" method=\"post\" action=\"/logout\">"), finance);
     }
 
