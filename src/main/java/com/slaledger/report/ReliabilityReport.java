@@ -14,7 +14,14 @@ import java.util.List;
  * @param incidentCount incidents started in the window (a group may count one incident that another does too)
  */
 public record ReliabilityReport(Instant from, Instant to, ReliabilityGrouping groupBy, Instant asOf,
-        int incidentCount, List<Group> groups) {
+        int incidentCount, List<Group> groups, List<ServiceDowntime> servicesByDowntime) {
+
+    /**
+     * A service's downtime in the window: its non-excluded incidents' impact, weighted by impact percent,
+     * overlaps counted once at the heaviest weight (no contract, so no maintenance or minimum outage).
+     */
+    public record ServiceDowntime(String service, int outageCount, BigDecimal downtimeSeconds) {
+    }
 
     /**
      * @param incidentCount incidents of the group started in the window; their response times make the aggregates

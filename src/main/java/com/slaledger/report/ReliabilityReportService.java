@@ -1,5 +1,9 @@
 package com.slaledger.report;
 
+import com.slaledger.analytics.IncidentImpact;
+
+import com.slaledger.analytics.Availability;
+
 import com.slaledger.analytics.ImpactModel;
 import com.slaledger.analytics.IncidentTimeline;
 import com.slaledger.analytics.Mtbf;
@@ -77,7 +81,8 @@ public class ReliabilityReportService {
             }
         });
         int started = (int) overlapping.stream().filter(incident -> window.contains(incident.startedAt())).count();
-        return new ReliabilityReport(from, to, grouping, asOf, started, figures);
+        return new ReliabilityReport(from, to, grouping, asOf, started, figures,
+                servicesByDowntime(overlapping, window, asOf));
     }
 
     /** An incident in a group, with the impact model that decides whether it is an outage there. */
@@ -206,4 +211,32 @@ public class ReliabilityReportService {
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
+
+    /** The services that were down longest in the window, longest first: where reliability work pays most. */
+    static List<ReliabilityReport.ServiceDowntime> servicesByDowntime(List<IncidentFacts> overlapping,
+            TimeWindow window, Instant asOf) {
+        Map<String, List<IncidentImpact>> byService = new TreeMap<>();
+        for (IncidentFacts incident : overlapping) {
+            if (incident.excluded()) {
+                continue;
+            }
+            for (String service : incident.serviceKeys()) {
+                byService.computeIfAbsent(service, k -> new ArrayList<>()).add(new IncidentImpact(
+                        String.valueOf(incident.id()), incident.startedAt(), incident.impactEndedAt(),
+                        incident.impactPercent(), false));
+            }
+        }
+        List<ReliabilityReport.ServiceDowntime> downtimes = new ArrayList<>();
+        byService.forEach((service, impacts) -> {
+            Availability measured = Availability.measure(window, asOf, List.of(), impacts, ImpactModel.PROPORTIONAL, 0);
+            if (measured.downtimeSeconds().signum() > 0) {
+                downtimes.add(new ReliabilityReport.ServiceDowntime(service, impacts.size(), measured.downtimeSeconds()));
+            }
+        });
+        downtimes.sort(java.util.Comparator.comparing(ReliabilityReport.ServiceDowntime::downtimeSeconds).reversed()
+                .thenComparing(ReliabilityReport.ServiceDowntime::service));
+        return downtimes.size() > TOP_SERVICES ? List.copyOf(downtimes.subList(0, TOP_SERVICES)) : downtimes;
+    }
+
+    static final int TOP_SERVICES = 10;
 }

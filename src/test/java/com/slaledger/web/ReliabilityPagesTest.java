@@ -37,6 +37,9 @@ class ReliabilityPagesTest {
         // the fleet's trends: one chart per series, each with its verdict
         assertEquals(5, html.split("<figure class=\"trend\"", -1).length - 1, html);
         assertTrue(html.contains("id=\"trend-MTTR_SECONDS\""), html);
+        // two 30-minute outages at full impact: one hour of downtime for the service
+        String downtime = SlaPagesFixtures.row(html, "downtime-" + service).replaceAll("\\s+", " ");
+        assertTrue(downtime.contains("<td class=\"num\">2</td><td class=\"num nowrap\">1 h 00 min</td>"), downtime);
     }
 
     @Test

@@ -81,6 +81,13 @@ class SlaPagesBrowserTest extends BrowserTest {
         screenshot("client-impact-report");
         open("/credits?month=2024-01");
         screenshot("credits");
+        open("/clients?month=2024-01");
+        screenshot("clients");
+        open("/reliability?from=2024-01-01&to=2024-01-31");
+        assertTrue(find("#downtime-" + service).getText().contains("22 min"), find("#downtime-" + service).getText());
+        screenshot("reliability");
+        open("/admin/users");
+        screenshot("users");
 
         // signing out ends the session: the next page asks to sign in again
         find(".sign-out button").click();
