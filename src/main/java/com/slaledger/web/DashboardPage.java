@@ -34,6 +34,7 @@ public class DashboardPage {
     /** A client "at risk" has used this share of its error budget or more. */
     static final BigDecimal AT_RISK_USED = new BigDecimal("0.75");
     static final int OPEN_INCIDENTS_SHOWN = 10;
+    static final int LATEST_SHOWN = 5;
 
     /** Months of fleet history behind the verdicts on the dashboard. */
     static final int FLEET_MONTHS = 6;
@@ -90,7 +91,7 @@ public class DashboardPage {
      * @param open      null when the caller does not read incidents
      */
     public record Dashboard(YearMonth month, Fleet fleet, FleetSlaReport sla, List<Total> totals, List<Watch> watch,
-            List<IncidentResponse> open, long openCount) {
+            List<IncidentResponse> open, long openCount, List<IncidentResponse> latest) {
 
         public boolean showsIncidents() {
             return open != null;
@@ -112,15 +113,17 @@ public class DashboardPage {
                     .map(row -> new Watch(row, CreditPages.money(row.creditAmount(), row.currency()))).toList();
         }
         List<IncidentResponse> open = null;
+        List<IncidentResponse> latest = List.of();
         long openCount = 0;
         if (hasAny(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN)) {
             IncidentService.IncidentPage page = incidents.list(
                     new IncidentFilter(null, null, null, null, null, true), 0, OPEN_INCIDENTS_SHOWN);
             open = page.items();
             openCount = page.totalItems();
+            latest = incidents.list(new IncidentFilter(null, null, null, null, null, false), 0, LATEST_SHOWN).items();
         }
         Fleet fleet = Fleet.of(trends.report(FLEET_MONTHS, null, null, now));
-        return Templates.dashboard(new Dashboard(month, fleet, report, totals, watch, open, openCount));
+        return Templates.dashboard(new Dashboard(month, fleet, report, totals, watch, open, openCount, latest));
     }
 
     /** In breach, or with a quarter or less of the error budget left. */

@@ -44,6 +44,8 @@ class DashboardPageTest {
 
         String html = given().accept("text/html").get("/").then().statusCode(200).extract().asString();
         assertTrue(html.contains("<h1>" + month + " so far</h1>"), html);
+        // the newest incident leads the latest ones
+        assertTrue(html.contains("<li id=\"latest-" + openId + "\">"), html);
         String row = SlaPagesFixtures.row(html, "client-" + client);
         assertTrue(row.contains("breached"), row);
         assertTrue(row.contains("99.99 %"), row);
