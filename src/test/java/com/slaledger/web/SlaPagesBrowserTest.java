@@ -84,7 +84,8 @@ class SlaPagesBrowserTest extends BrowserTest {
         open("/clients?month=2024-01");
         screenshot("clients");
         open("/reliability?from=2024-01-01&to=2024-01-31");
-        assertTrue(find("#downtime-" + service).getText().contains("22 min"), find("#downtime-" + service).getText());
+        // other tests' services may outrank it in downtime; its own row of response times is always there
+        assertTrue(find("#group-" + service).getText().endsWith("22 min 22 min 22 min"), find("#group-" + service).getText());
         screenshot("reliability");
         open("/admin/users");
         screenshot("users");
