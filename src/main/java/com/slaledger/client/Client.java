@@ -1,6 +1,6 @@
 package com.slaledger.client;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.slaledger.platform.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,15 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.ZoneId;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 @Entity
 @Table(name = "client")
-public class Client extends PanacheEntityBase {
+public class Client extends TrackedEntity {
 
     @Id
     @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 50)
@@ -41,17 +37,6 @@ public class Client extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean active = true;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -1,8 +1,8 @@
 package com.slaledger.contract;
 
+import com.slaledger.platform.TrackedEntity;
 import com.slaledger.client.Client;
 import com.slaledger.service.Service;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -19,21 +19,17 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /** One version of a client's SLA, in force on the days {@code [effectiveFrom, effectiveTo)} of the client's zone. */
 @Entity
 @Table(name = "contract")
-public class Contract extends PanacheEntityBase {
+public class Contract extends TrackedEntity {
 
     @Id
     @SequenceGenerator(name = "contract_seq", sequenceName = "contract_seq", allocationSize = 50)
@@ -83,17 +79,6 @@ public class Contract extends PanacheEntityBase {
 
     @Column(name = "minimum_outage_seconds", nullable = false)
     public int minimumOutageSeconds;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** Whether this version shares at least one day with {@code [from, toExclusive)}; a null end is open. */
     public boolean overlaps(LocalDate from, LocalDate toExclusive) {

@@ -1,8 +1,8 @@
 package com.slaledger.incident;
 
+import com.slaledger.platform.TrackedEntity;
 import com.slaledger.client.Client;
 import com.slaledger.service.Service;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,19 +21,16 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 @Entity
 @Table(name = "incident")
-public class Incident extends PanacheEntityBase {
+public class Incident extends TrackedEntity {
 
     @Id
     @SequenceGenerator(name = "incident_seq", sequenceName = "incident_seq", allocationSize = 50)
@@ -101,17 +98,6 @@ public class Incident extends PanacheEntityBase {
     @OrderColumn(name = "position")
     @Column(name = "text", nullable = false)
     public List<String> preventiveActions = new ArrayList<>();
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** Customer impact ends at mitigation, else at resolution; null while the incident is ongoing. */
     public Instant impactEndedAt() {

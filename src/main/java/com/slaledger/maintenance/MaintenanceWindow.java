@@ -1,8 +1,8 @@
 package com.slaledger.maintenance;
 
+import com.slaledger.platform.TrackedEntity;
 import com.slaledger.client.Client;
 import com.slaledger.service.Service;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,17 +15,14 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** Planned work during {@code [startsAt, endsAt)}. */
 @Entity
 @Table(name = "maintenance_window")
-public class MaintenanceWindow extends PanacheEntityBase {
+public class MaintenanceWindow extends TrackedEntity {
 
     @Id
     @SequenceGenerator(name = "maintenance_window_seq", sequenceName = "maintenance_window_seq", allocationSize = 50)
@@ -60,17 +57,6 @@ public class MaintenanceWindow extends PanacheEntityBase {
     /** Only announced windows are excluded from measured time; unannounced work counts as downtime. */
     @Column(nullable = false)
     public boolean announced = true;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** The same window as another, whatever their ids: what a retried create would record again. */
     public boolean sameWindowAs(MaintenanceWindow other) {

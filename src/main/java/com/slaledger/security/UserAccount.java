@@ -1,6 +1,6 @@
 package com.slaledger.security;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.slaledger.platform.TrackedEntity;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.UserDefinition;
@@ -16,12 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /**
  * A person (or a machine account) who signs in. Mapped for quarkus-security-jpa; sign-in itself goes
@@ -31,7 +27,7 @@ import org.hibernate.annotations.UpdateTimestamp;
 @Entity
 @Table(name = "app_user")
 @UserDefinition
-public class UserAccount extends PanacheEntityBase {
+public class UserAccount extends TrackedEntity {
 
     @Id
     @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
@@ -54,15 +50,4 @@ public class UserAccount extends PanacheEntityBase {
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", nullable = false, length = 32)
     public Set<String> roles = new HashSet<>();
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }
