@@ -47,7 +47,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = JsonPaths.of(e);
         return respond(400, "Malformed request body", "Unknown field '" + e.getPropertyName() + "'", uri,
                 List.of(new FieldViolation(field, "is not a known field")));
     }
@@ -55,14 +55,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         String expected = e.getTargetType() == null ? "a valid value" : describe(e.getTargetType());
-        String field = jsonPath(e);
+        String field = JsonPaths.of(e);
         return respond(400, "Malformed request body", "Field '" + field + "' must be " + expected, uri,
                 List.of(new FieldViolation(field, "must be " + expected + ", got " + quote(e.getValue()))));
     }
 
     @ServerExceptionMapper
     public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = JsonPaths.of(e);
         String expected = e.getTargetType() == null ? "a value of another type" : describe(e.getTargetType());
         if (field.isEmpty()) {
             return respond(400, "Malformed request body", "The body must be " + expected, uri, List.of());
@@ -80,7 +80,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonMappingException e, UriInfo uri) {
-        String field = jsonPath(e);
+        String field = JsonPaths.of(e);
         String reason = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
         return respond(400, "Malformed request body", field.isEmpty() ? reason : "Field '" + field + "': " + reason,
                 uri, field.isEmpty() ? List.of() : List.of(new FieldViolation(field, reason)));
@@ -148,10 +148,6 @@ public class ProblemMappers {
             return parts[parts.length - 1];
         }
         return Arrays.stream(parts, 2, parts.length).collect(Collectors.joining("."));
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        return JsonPaths.of(e);
     }
 
     private static String describe(Class<?> type) {

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
@@ -85,9 +85,9 @@ class ContractResourceTest {
 
     @Test
     void createsReadsAndUpdatesAContractWithEveryField() {
-        String client = Catalog.newClient("acme", "Europe/Berlin");
-        String api = Catalog.newService("api");
-        String db = Catalog.newService("db");
+        String client = Fixtures.client("acme", "Europe/Berlin");
+        String api = Fixtures.service("api");
+        String db = Fixtures.service("db");
         Map<String, Object> body = contract("2024-01-01", null, List.of(db, api));
         body.put("targetPercent", new BigDecimal("99.99"));
         body.put("creditTiers", List.of(tier("99.0", "30"), tier("99.99", "10"), tier("95.0", "100")));
@@ -143,8 +143,8 @@ class ContractResourceTest {
 
     @Test
     void omittedTermsTakeTheirDefaults() {
-        String client = Catalog.newClient("defaults", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("defaults", "UTC");
+        String api = Fixtures.service("api");
         api().body(contract("2024-01-15", null, List.of(api)))
                 .when().post("/api/clients/" + client + "/contracts")
                 .then().statusCode(201)
@@ -157,9 +157,9 @@ class ContractResourceTest {
 
     @Test
     void feeAmountsAreWrittenInTheCurrencysMinorUnit() {
-        String yen = Catalog.newClient("yen", "Asia/Tokyo");
-        String dinar = Catalog.newClient("dinar", "Asia/Bahrain");
-        String api = Catalog.newService("api");
+        String yen = Fixtures.client("yen", "Asia/Tokyo");
+        String dinar = Fixtures.client("dinar", "Asia/Bahrain");
+        String api = Fixtures.service("api");
         Map<String, Object> inYen = contract("2024-01-01", null, List.of(api));
         inYen.put("monthlyFee", Map.of("amount", "1200000", "currency", "JPY"));
         api().body(inYen).when().post("/api/clients/" + yen + "/contracts")
@@ -172,7 +172,7 @@ class ContractResourceTest {
 
     @Test
     void rejectsEveryOutOfRangeFieldAtOnceAndStoresNothing() {
-        String client = Catalog.newClient("ranges", "UTC");
+        String client = Fixtures.client("ranges", "UTC");
         Map<String, Object> body = contract(null, null, List.of());
         body.put("targetPercent", new BigDecimal("100.5"));
         body.put("creditTiers", List.of(tier("0", "101")));
@@ -192,7 +192,7 @@ class ContractResourceTest {
 
     @Test
     void requiresTargetFeeAndCoveredServices() {
-        String client = Catalog.newClient("required", "UTC");
+        String client = Fixtures.client("required", "UTC");
         Map<String, Object> body = new HashMap<>();
         body.put("effectiveFrom", "2024-01-01");
         body.put("monthlyFee", Map.of("amount", "10.00"));
@@ -209,8 +209,8 @@ class ContractResourceTest {
 
     @Test
     void refusesTiersAboveTheTargetAndTiersThatRepeatABound() {
-        String client = Catalog.newClient("tiers", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("tiers", "UTC");
+        String api = Fixtures.service("api");
         Map<String, Object> body = contract("2024-01-01", null, List.of(api));
         body.put("creditTiers", List.of(tier("99.95", "10"), tier("99.0", "25"), tier("99.000", "30")));
         api().body(body).when().post("/api/clients/" + client + "/contracts")
@@ -223,8 +223,8 @@ class ContractResourceTest {
 
     @Test
     void refusesUnknownCurrenciesAndAmountsFinerThanTheMinorUnit() {
-        String client = Catalog.newClient("money", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("money", "UTC");
+        String api = Fixtures.service("api");
         for (Map<String, Object> fee : List.<Map<String, Object>>of(
                 Map.of("amount", "10.00", "currency", "EUX"),
                 Map.of("amount", "10.00", "currency", "eur"),
@@ -248,8 +248,8 @@ class ContractResourceTest {
 
     @Test
     void aThresholdGoesWithTheThresholdModelOnly() {
-        String client = Catalog.newClient("threshold", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("threshold", "UTC");
+        String api = Fixtures.service("api");
         Map<String, Object> missing = contract("2024-01-01", null, List.of(api));
         missing.put("impactModel", "THRESHOLD");
         Map<String, Object> outOfRange = new HashMap<>(missing);
@@ -266,8 +266,8 @@ class ContractResourceTest {
 
     @Test
     void reportsUnknownAndRepeatedServicesByIndex() {
-        String client = Catalog.newClient("services", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("services", "UTC");
+        String api = Fixtures.service("api");
         api().body(contract("2024-01-01", null, List.of(api, "no-such-service", api, "")))
                 .when().post("/api/clients/" + client + "/contracts")
                 .then().statusCode(400)
@@ -282,8 +282,8 @@ class ContractResourceTest {
 
     @Test
     void anEndMustFollowTheStartAndFallOnTheFirstOfAMonth() {
-        String client = Catalog.newClient("dates", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("dates", "UTC");
+        String api = Fixtures.service("api");
         api().body(contract("2024-03-01", "2024-02-01", List.of(api)))
                 .when().post("/api/clients/" + client + "/contracts")
                 .then().statusCode(400).body("violations.field", contains("effectiveTo"));
@@ -299,8 +299,8 @@ class ContractResourceTest {
 
     @Test
     void onlyTheEarliestVersionMayStartMidMonth() {
-        String client = Catalog.newClient("versions", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("versions", "UTC");
+        String api = Fixtures.service("api");
         long first = create(client, contract("2024-01-15", "2024-03-01", List.of(api)));
 
         api().body(contract("2024-04-10", null, List.of(api)))
@@ -324,8 +324,8 @@ class ContractResourceTest {
 
     @Test
     void refusesOverlappingVersionsNamingTheClashingContract() {
-        String client = Catalog.newClient("overlap", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("overlap", "UTC");
+        String api = Fixtures.service("api");
         long open = create(client, contract("2024-01-01", null, List.of(api)));
 
         api().body(contract("2024-06-01", "2024-09-01", List.of(api)))
@@ -349,8 +349,8 @@ class ContractResourceTest {
 
     @Test
     void concurrentOverlappingVersionsAreRefusedAllButOne() throws Exception {
-        String client = Catalog.newClient("race", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("race", "UTC");
+        String api = Fixtures.service("api");
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             attempts.add(() -> api().body(contract("2025-01-01", null, List.of(api)))
@@ -371,8 +371,8 @@ class ContractResourceTest {
 
     @Test
     void aContractThatTookEffectCannotBeDeletedButAFutureOneCan() {
-        String client = Catalog.newClient("delete", "Pacific/Kiritimati");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("delete", "Pacific/Kiritimati");
+        String api = Fixtures.service("api");
         LocalDate nextMonth = LocalDate.now().plusMonths(2).withDayOfMonth(1);
         long active = create(client, contract("2024-01-01", nextMonth.toString(), List.of(api)));
         long future = create(client, contract(nextMonth.toString(), null, List.of(api)));
@@ -390,8 +390,8 @@ class ContractResourceTest {
 
     @Test
     void findsTheVersionInForceOnADay() {
-        String client = Catalog.newClient("in-force", "UTC");
-        String api = Catalog.newService("api");
+        String client = Fixtures.client("in-force", "UTC");
+        String api = Fixtures.service("api");
         long first = create(client, contract("2024-01-15", "2024-03-01", List.of(api)));
         long second = create(client, contract("2024-03-01", null, List.of(api)));
 
@@ -421,10 +421,10 @@ class ContractResourceTest {
 
     @Test
     void inForceDuringGivesEveryClientsOverlappingVersionsWithTheirTerms() {
-        String berlin = Catalog.newClient("report-a", "Europe/Berlin");
-        String tokyo = Catalog.newClient("report-b", "Asia/Tokyo");
-        String api = Catalog.newService("api");
-        String db = Catalog.newService("db");
+        String berlin = Fixtures.client("report-a", "Europe/Berlin");
+        String tokyo = Fixtures.client("report-b", "Asia/Tokyo");
+        String api = Fixtures.service("api");
+        String db = Fixtures.service("db");
         long endsInFebruary = create(berlin, contract("2023-11-20", "2024-03-01", List.of(api)));
         create(berlin, contract("2024-03-01", null, List.of(api, db)));
         Map<String, Object> withTiers = contract("2024-02-01", "2024-03-01", List.of(db));

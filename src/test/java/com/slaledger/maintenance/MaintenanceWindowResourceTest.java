@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -66,8 +66,8 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void createsReadsUpdatesAndDeletesAWindow() {
-        String db = Catalog.newService("db");
-        String client = Catalog.newClient("maint", "UTC");
+        String db = Fixtures.service("db");
+        String client = Fixtures.client("maint", "UTC");
         Map<String, Object> body = window("DB upgrade", Instant.parse("2024-03-02T01:00:00Z"),
                 Instant.parse("2024-03-02T03:00:00Z"), "SERVICES", List.of(), List.of(db));
         body.put("announced", true);
@@ -147,8 +147,8 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void aClientsWindowNamesExistingClientsOnlyOnce() {
-        String client = Catalog.newClient("named", "UTC");
-        String service = Catalog.newService("api");
+        String client = Fixtures.client("named", "UTC");
+        String service = Fixtures.service("api");
         Instant day = ownDay();
         String title = TestData.uniqueKey("clients");
         api().body(window(title, day, day.plusSeconds(60), "CLIENTS", List.of(), null))
@@ -166,8 +166,8 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void aServicesWindowNamesExistingServicesAndNoClients() {
-        String client = Catalog.newClient("named", "UTC");
-        String service = Catalog.newService("api");
+        String client = Fixtures.client("named", "UTC");
+        String service = Fixtures.service("api");
         Instant day = ownDay();
         String title = TestData.uniqueKey("services");
         api().body(window(title, day, day.plusSeconds(60), "SERVICES", null, null))
@@ -183,8 +183,8 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void aWindowForAllClientsNamesNeitherClientsNorServices() {
-        String client = Catalog.newClient("named", "UTC");
-        String service = Catalog.newService("api");
+        String client = Fixtures.client("named", "UTC");
+        String service = Fixtures.service("api");
         Instant day = ownDay();
         String title = TestData.uniqueKey("everyone");
         api().body(window(title, day, day.plusSeconds(60), "ALL_CLIENTS", List.of(client), List.of(service)))
@@ -196,7 +196,7 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void aRefusedUpdateLeavesTheWindowAsItWas() {
-        String service = Catalog.newService("api");
+        String service = Fixtures.service("api");
         Instant day = ownDay();
         long id = create(window("Before", day, day.plusSeconds(600), "SERVICES", null, List.of(service)));
         api().body(window("After", day, day.plusSeconds(600), "SERVICES", null, List.of("no-such-service")))
@@ -208,9 +208,9 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void filtersByOverlapClientAndServiceInStartOrder() {
-        String client = Catalog.newClient("filtered", "UTC");
-        String other = Catalog.newClient("other", "UTC");
-        String service = Catalog.newService("db");
+        String client = Fixtures.client("filtered", "UTC");
+        String other = Fixtures.client("other", "UTC");
+        String service = Fixtures.service("db");
         Instant day = ownDay();
         long forEveryone = create(window("All", day.plusSeconds(7200), day.plusSeconds(10800), "ALL_CLIENTS",
                 null, null));
@@ -250,7 +250,7 @@ class MaintenanceWindowResourceTest {
 
     @Test
     void announcedDuringLeavesOutUnannouncedWindows() {
-        String service = Catalog.newService("api");
+        String service = Fixtures.service("api");
         Instant day = ownDay();
         long announced = create(window("Planned", day, day.plusSeconds(600), "SERVICES", null, List.of(service)));
         Map<String, Object> unannounced = window("Unplanned", day, day.plusSeconds(600), "ALL_CLIENTS", null, null);

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,9 @@ class ClientSlaReportTest {
     /** SPEC "Worked example": the seed outage, 22 minutes at 100% on 16 January 2024, seen by two contracts. */
     @Test
     void theSpecWorkedExampleThroughTheApi() {
-        String service = Catalog.newService("servers");
-        String strict = Catalog.newClient("strict", "UTC");
-        String lenient = Catalog.newClient("lenient", "UTC");
+        String service = Fixtures.service("servers");
+        String strict = Fixtures.client("strict", "UTC");
+        String lenient = Fixtures.client("lenient", "UTC");
         long strictContract = contract(strict, terms("2024-01-01", List.of(service), "99.99", "12000.00", "EUR", AWS_TIERS));
         contract(lenient, terms("2024-01-01", List.of(service), "99.9", "12000.00", "EUR", List.of()));
         Map<String, Object> outage = incident("Server outage on all server infrastructure", List.of(service),
@@ -103,10 +103,10 @@ class ClientSlaReportTest {
      */
     @Test
     void overlappingIncidentsCountTheHeaviestOnceAndAnnouncedMaintenanceIsLeftOut() {
-        String service = Catalog.newService("checkout");
-        String other = Catalog.newService("search");
-        String client = Catalog.newClient("overlap", "UTC");
-        String neighbour = Catalog.newClient("neighbour", "UTC");
+        String service = Fixtures.service("checkout");
+        String other = Fixtures.service("search");
+        String client = Fixtures.client("overlap", "UTC");
+        String neighbour = Fixtures.client("neighbour", "UTC");
         contract(client, terms("2024-03-01", List.of(service), "99.95", "1000.00", "EUR", List.of(tier("99.95", "10"))));
         Map<String, Object> half = incident("A: half the traffic", List.of(service),
                 "2024-03-05T10:00:00Z", "2024-03-05T11:00:00Z");
@@ -152,8 +152,8 @@ class ClientSlaReportTest {
      */
     @Test
     void monthsFollowTheClientsZoneAndAnIncidentAcrossTheEdgeIsSplit() {
-        String service = Catalog.newService("edge");
-        String client = Catalog.newClient("berlin", "Europe/Berlin");
+        String service = Fixtures.service("edge");
+        String client = Fixtures.client("berlin", "Europe/Berlin");
         contract(client, terms("2024-01-01", List.of(service), "99.9", "5000.00", "EUR", List.of()));
         long id = record(incident("across midnight", List.of(service), "2024-03-31T21:30:00Z", "2024-03-31T22:30:00Z"));
 
@@ -182,8 +182,8 @@ class ClientSlaReportTest {
      */
     @Test
     void anOngoingIncidentRunsToAsOfAndTheMonthIsProvisional() {
-        String service = Catalog.newService("ongoing");
-        String client = Catalog.newClient("berlin-live", "Europe/Berlin");
+        String service = Fixtures.service("ongoing");
+        String client = Fixtures.client("berlin-live", "Europe/Berlin");
         contract(client, terms("2024-01-01", List.of(service), "99.9", "5000.00", "EUR", List.of(tier("99.9", "10"))));
         Map<String, Object> ongoing = incident("still burning", List.of(service), "2024-05-10T10:00:00Z", null);
         ongoing.put("impactPercent", 50);
@@ -210,8 +210,8 @@ class ClientSlaReportTest {
     /** A first version starting mid-month clips the window; a month before any version is a 404 that says so. */
     @Test
     void theWindowIsClippedToTheContractAndAMonthWithoutOneIsNotFound() {
-        String service = Catalog.newService("late");
-        String client = Catalog.newClient("late-start", "UTC");
+        String service = Fixtures.service("late");
+        String client = Fixtures.client("late-start", "UTC");
         contract(client, terms("2024-01-15", List.of(service), "99.9", "100.00", "EUR", List.of()));
 
         api().queryParam("month", "2024-01").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
@@ -42,11 +42,11 @@ class FleetSlaReportTest {
 
     @Test
     void oneRowPerClientWithExactCreditsAndTotalsPerCurrencyInJsonAndTheSameNumbersInCsv() {
-        String service = Catalog.newService("ledger");
-        String chfA = Catalog.newClient("chf-a", "UTC");
-        String chfB = Catalog.newClient("chf-b", "UTC");
-        String sekT = Catalog.newClient("sek-t", "Asia/Tokyo");
-        String sekU = Catalog.newClient("sek-u", "UTC");
+        String service = Fixtures.service("ledger");
+        String chfA = Fixtures.client("chf-a", "UTC");
+        String chfB = Fixtures.client("chf-b", "UTC");
+        String sekT = Fixtures.client("sek-t", "Asia/Tokyo");
+        String sekU = Fixtures.client("sek-u", "UTC");
         contract(chfA, terms("2023-01-01", List.of(service), "99.9", "1000.00", "CHF", TIERS));
         contract(chfB, terms("2023-01-01", List.of(service), "99.9", "2500.50", "CHF", TIERS));
         contract(sekT, terms("2023-01-01", List.of(service), "99.9", "10000.00", "SEK", TIERS));

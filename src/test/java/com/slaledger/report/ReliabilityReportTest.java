@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
@@ -58,9 +58,9 @@ class ReliabilityReportTest {
     @BeforeEach
     void recordIncidents() {
         month = YearMonth.of(1901, 1).plusMonths(NEXT_MONTH.getAndAdd(3));
-        service = Catalog.newService("reliable");
-        c1 = Catalog.newClient("covered", "UTC");
-        c2 = Catalog.newClient("named", "UTC");
+        service = Fixtures.service("reliable");
+        c1 = Fixtures.client("covered", "UTC");
+        c2 = Fixtures.client("named", "UTC");
         contract(c1, terms(month.atDay(1).toString(), List.of(service), "99.9", "100.00", "EUR", List.of()));
 
         incidentAt("SEV1", day(2), 60L, 360L, 1800L, 3600L, false, null);

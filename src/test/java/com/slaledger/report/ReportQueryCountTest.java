@@ -8,7 +8,7 @@ import static com.slaledger.report.ReportFixtures.record;
 import static com.slaledger.report.ReportFixtures.terms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -31,7 +31,7 @@ class ReportQueryCountTest {
 
     @Test
     void theAllClientsMonthRunsNineStatementsWhateverItsSize() {
-        String service = Catalog.newService("counted");
+        String service = Fixtures.service("counted");
         addClients(service, 2);
         long small = statements(() -> api().queryParam("month", "2022-08").get("/api/reports/sla").then().statusCode(200));
         addClients(service, 5);
@@ -47,7 +47,7 @@ class ReportQueryCountTest {
     @Test
     void theClientMonthReliabilityAndTrendsRunAFixedNumberOfStatements() {
         // each count below includes the two statements that load the signed-in user and their roles
-        String service = Catalog.newService("counted-one");
+        String service = Fixtures.service("counted-one");
         String client = addClients(service, 1).get(0);
         // client, its contracts (with the client look-up ContractService.list makes), maintenance, and the
         // incident read's four (planner setting, rows, service keys, client keys)
@@ -68,7 +68,7 @@ class ReportQueryCountTest {
     private List<String> addClients(String service, int count) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String client = Catalog.newClient("counted", i % 2 == 0 ? "UTC" : "America/New_York");
+            String client = Fixtures.client("counted", i % 2 == 0 ? "UTC" : "America/New_York");
             contract(client, terms("2022-01-01", List.of(service), "99.9", "100.00", "EUR", List.of()));
             Map<String, Object> named = incident("for " + client, List.of(service), "2022-08-10T00:00:00Z",
                     "2022-08-10T00:10:00Z");

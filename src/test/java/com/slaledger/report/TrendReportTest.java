@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class TrendReportTest {
      */
     @Test
     void aServicesMonthlySeriesWithSlopesAndVerdicts() {
-        String service = Catalog.newService("trending");
+        String service = Fixtures.service("trending");
         YearMonth current = YearMonth.now(ZoneOffset.UTC);
         recordMonth(service, current.minusMonths(3), 1, 600, 600);
         recordMonth(service, current.minusMonths(2), 2, 300, 1200);
@@ -98,8 +98,8 @@ class TrendReportTest {
      */
     @Test
     void aClientsSeriesUsesItsZoneAndContract() {
-        String service = Catalog.newService("tokyo-svc");
-        String client = Catalog.newClient("tokyo", "Asia/Tokyo");
+        String service = Fixtures.service("tokyo-svc");
+        String client = Fixtures.client("tokyo", "Asia/Tokyo");
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         YearMonth current = YearMonth.now(tokyo);
         Map<String, Object> model = terms(current.minusMonths(2).atDay(1).toString(), List.of(service), "99.9",

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,7 +77,7 @@ class ServiceResourceTest {
 
     @Test
     void refusesADuplicateKeyAndKeepsTheFirst() {
-        String key = Catalog.newService("dup");
+        String key = Fixtures.service("dup");
         given().contentType(ContentType.JSON).body(Map.of("key", key, "name", "Second"))
                 .when().post("/api/services")
                 .then().statusCode(409).body("detail", equalTo("A service with key '" + key + "' exists already"));
@@ -86,7 +86,7 @@ class ServiceResourceTest {
 
     @Test
     void keyCannotChangeOnUpdate() {
-        String key = Catalog.newService("fixed");
+        String key = Fixtures.service("fixed");
         given().contentType(ContentType.JSON).body(Map.of("key", key + "-x", "name", "Renamed"))
                 .when().put("/api/services/" + key)
                 .then().statusCode(400).body("violations[0].field", equalTo("key"));
@@ -103,8 +103,8 @@ class ServiceResourceTest {
 
     @Test
     void refusesToDeleteAServiceAContractCovers() {
-        String client = Catalog.newClient("covered", "UTC");
-        String service = Catalog.newService("db");
+        String client = Fixtures.client("covered", "UTC");
+        String service = Fixtures.service("db");
         given().contentType(ContentType.JSON)
                 .body(Map.of("effectiveFrom", "2024-01-01", "coveredServices", List.of(service),
                         "targetPercent", 99.9, "monthlyFee", Map.of("amount", "100.00", "currency", "EUR")))
@@ -119,7 +119,7 @@ class ServiceResourceTest {
 
     @Test
     void refusesToDeleteAServiceAMaintenanceWindowNames() {
-        String service = Catalog.newService("cache");
+        String service = Fixtures.service("cache");
         given().contentType(ContentType.JSON)
                 .body(Map.of("title", "Cache flush", "startsAt", "2024-03-02T01:00:00Z", "endsAt",
                         "2024-03-02T02:00:00Z", "scope", "SERVICES", "services", List.of(service)))

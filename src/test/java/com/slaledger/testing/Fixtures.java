@@ -2,8 +2,6 @@ package com.slaledger.testing;
 
 import static io.restassured.RestAssured.given;
 
-import com.slaledger.service.Service;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import java.util.Map;
 
@@ -15,12 +13,8 @@ public final class Fixtures {
 
     public static String service(String prefix) {
         String key = TestData.uniqueKey(prefix);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Service service = new Service();
-            service.key = key;
-            service.name = "Service " + key;
-            service.persist();
-        });
+        given().contentType(ContentType.JSON).body(Map.of("key", key, "name", "Service " + key))
+                .when().post("/api/services").then().statusCode(201);
         return key;
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.security.Role;
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
 import com.slaledger.testing.TestUsers;
 import io.restassured.http.ContentType;
@@ -25,8 +25,8 @@ class DashboardPageTest {
 
     @Test
     void aClientInBreachThisMonthAndAnOpenIncidentAreShown() {
-        String service = Catalog.newService("dash");
-        String client = Catalog.newClient("dash", "UTC");
+        String service = Fixtures.service("dash");
+        String client = Fixtures.client("dash", "UTC");
         Map<String, Object> terms = new HashMap<>();
         terms.put("effectiveFrom", "2023-01-01");
         terms.put("coveredServices", List.of(service));
@@ -40,7 +40,7 @@ class DashboardPageTest {
         Instant end = monthStart.plusSeconds(3600).isBefore(now) ? monthStart.plusSeconds(3600) : now.minusSeconds(1);
         record(service, "Dash outage " + client, monthStart, end);
         String openTitle = "Dash still open " + client;
-        long openId = record(Catalog.newService("dash-open"), openTitle, now.minusSeconds(1), null);
+        long openId = record(Fixtures.service("dash-open"), openTitle, now.minusSeconds(1), null);
 
         String html = given().accept("text/html").get("/").then().statusCode(200).extract().asString();
         assertTrue(html.contains("<h1>" + month + " so far</h1>"), html);

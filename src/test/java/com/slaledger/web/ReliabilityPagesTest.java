@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -18,7 +18,7 @@ class ReliabilityPagesTest {
 
     @Test
     void medianP90AndMeanPerService() {
-        String service = Catalog.newService("rel");
+        String service = Fixtures.service("rel");
         // detected after 4 and 6 minutes, acknowledged after 10, restored after 30 (from the start)
         record(service, "2021-03-10T08:00:00Z", "2021-03-10T08:04:00Z", "2021-03-10T08:10:00Z", "2021-03-10T08:30:00Z");
         record(service, "2021-03-12T08:00:00Z", "2021-03-12T08:06:00Z", "2021-03-12T08:10:00Z", "2021-03-12T08:30:00Z");

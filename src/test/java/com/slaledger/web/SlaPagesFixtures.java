@@ -2,7 +2,7 @@ package com.slaledger.web;
 
 import static io.restassured.RestAssured.given;
 
-import com.slaledger.testing.Catalog;
+import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
@@ -21,8 +21,8 @@ final class SlaPagesFixtures {
 
     /** Target 99.99, AWS tiers, EUR 12000.00, 22 minutes at 100 % on 2024-01-16 from 09:00Z. */
     static WorkedExample workedExample(String zone) {
-        String service = Catalog.newService("servers");
-        String client = Catalog.newClient("pages", zone);
+        String service = Fixtures.service("servers");
+        String client = Fixtures.client("pages", zone);
         Map<String, Object> terms = new HashMap<>();
         terms.put("effectiveFrom", "2023-01-01");
         terms.put("coveredServices", List.of(service));
