@@ -9,7 +9,7 @@ public record ClientRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String accountManager,
-        String timeZone,
+        @Size(max = 64) String timeZone,
         Boolean active,
         @Size(max = 100) String accountManagerUsername) {
 

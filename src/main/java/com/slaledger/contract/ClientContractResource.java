@@ -1,5 +1,6 @@
 package com.slaledger.contract;
 
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -61,10 +61,7 @@ public class ClientContractResource {
     }
 
     private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter("date", "must be a date such as 2024-01-31");
-        }
+        return InputLimits.date(date)
+                .orElseThrow(() -> ProblemException.badParameter("date", "must be " + InputLimits.dateRange()));
     }
 }

@@ -1,5 +1,6 @@
 package com.slaledger.contract;
 
+import com.slaledger.platform.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,21 +22,21 @@ import java.util.List;
 public record ContractRequest(
         @NotNull LocalDate effectiveFrom,
         LocalDate effectiveTo,
-        @NotEmpty List<@NotBlank String> coveredServices,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+        @NotEmpty @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotBlank @Size(max = 64) String> coveredServices,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
         BigDecimal targetPercent,
-        List<@NotNull @Valid Tier> creditTiers,
+        @Size(max = 100) List<@NotNull @Valid Tier> creditTiers,
         @NotNull @Valid Money monthlyFee,
-        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal creditCapPercent,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS) BigDecimal creditCapPercent,
         ImpactModel impactModel,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
         BigDecimal impactThresholdPercent,
         @PositiveOrZero Integer minimumOutageSeconds) {
 
     public record Tier(
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
             BigDecimal belowPercent,
-            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
             BigDecimal creditPercent) {
     }
 

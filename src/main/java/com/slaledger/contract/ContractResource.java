@@ -2,6 +2,7 @@ package com.slaledger.contract;
 
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/contracts")
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ContractResource {
 
     private final ContractService contracts;
+    private final SecurityIdentity caller;
 
-    public ContractResource(ContractService contracts) {
+    public ContractResource(ContractService contracts, SecurityIdentity caller) {
         this.contracts = contracts;
+        this.caller = caller;
     }
 
     @GET
@@ -37,8 +41,9 @@ public class ContractResource {
     @PUT
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     @Path("/{id}")
+    @Operation(summary = "Replace a contract version's terms; finance (without admin) may change only the fee's amount")
     public ContractResponse update(@PathParam("id") long id, ContractRequest request) {
-        return contracts.update(id, request).orElseThrow(() -> ProblemException.notFound("contract", id));
+        return contracts.update(id, request, caller.hasRole(Role.ADMIN)).orElseThrow(() -> ProblemException.notFound("contract", id));
     }
 
     @DELETE

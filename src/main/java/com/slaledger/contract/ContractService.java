@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,13 +104,33 @@ public class ContractService {
         return created;
     }
 
+    /** Replaces every term of a version (an admin's change); see {@link #update(long, ContractRequest, boolean)}. */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<ContractResponse> update(long id, ContractRequest request) {
+        return update(id, request, true);
+    }
+
+    /**
+     * Replaces a version's terms. With {@code allTerms} false (a caller who is finance but not admin), only
+     * the monthly fee's amount may differ from what is stored (SPEC "Who may do what": finance edits fees);
+     * any other difference is refused with a 403 problem naming each such field, before anything is written.
+     * Empty when no version has this id.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<ContractResponse> update(long id, ContractRequest request, boolean allTerms) {
         Optional<Contract> found = contracts.findWithTerms(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Contract contract = found.get();
+        if (!allTerms) {
+            List<String> changed = termsOtherThanFeeChanged(request, contract);
+            if (!changed.isEmpty()) {
+                throw new ProblemException(403, "Forbidden", "Finance may change only monthlyFee.amount; "
+                        + String.join(", ", changed) + " may be changed only by an admin", changed.stream()
+                        .map(field -> new FieldViolation(field, "may be changed only by an admin")).toList());
+            }
+        }
         Violations violations = new Violations();
         Map<String, Service> covered = check(request, violations);
         List<Contract> otherVersions = lockAndListVersions(contract.client, contract.id);
@@ -123,6 +144,60 @@ public class ContractService {
         ContractResponse updated = ContractResponse.of(contract);
         audit.record(AUDIT_ENTITY, contract.id, "update", before, audit.snapshot(updated));
         return Optional.of(updated);
+    }
+
+    /** The request's terms, other than the fee's amount, that differ from the stored version (defaults applied). */
+    static List<String> termsOtherThanFeeChanged(ContractRequest request, Contract stored) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(request.effectiveFrom(), stored.effectiveFrom)) {
+            changed.add("effectiveFrom");
+        }
+        if (!Objects.equals(request.effectiveTo(), stored.effectiveTo)) {
+            changed.add("effectiveTo");
+        }
+        Set<String> storedServices = stored.services.stream().map(service -> service.key).collect(Collectors.toSet());
+        if (request.coveredServices() == null || !new HashSet<>(request.coveredServices()).equals(storedServices)
+                || request.coveredServices().size() != storedServices.size()) {
+            changed.add("coveredServices");
+        }
+        if (!sameDecimal(request.targetPercent(), stored.targetPercent)) {
+            changed.add("targetPercent");
+        }
+        Set<List<BigDecimal>> storedTiers = stored.creditTiers.stream()
+                .map(tier -> List.of(normalized(tier.belowPercent), normalized(tier.creditPercent)))
+                .collect(Collectors.toSet());
+        List<ContractRequest.Tier> tiers = request.tiersOrEmpty();
+        Set<List<BigDecimal>> requestedTiers = tiers.stream()
+                .map(tier -> tier == null || tier.belowPercent() == null || tier.creditPercent() == null ? null
+                        : List.of(normalized(tier.belowPercent()), normalized(tier.creditPercent())))
+                .collect(HashSet::new, Set::add, Set::addAll);
+        if (tiers.size() != storedTiers.size() || !requestedTiers.equals(storedTiers)) {
+            changed.add("creditTiers");
+        }
+        if (request.monthlyFee() == null || !Objects.equals(request.monthlyFee().currency(), stored.currency)) {
+            changed.add("monthlyFee.currency");
+        }
+        if (!sameDecimal(request.capOrDefault(), stored.creditCapPercent)) {
+            changed.add("creditCapPercent");
+        }
+        if (request.impactModelOrDefault() != stored.impactModel) {
+            changed.add("impactModel");
+        }
+        if (!sameDecimal(request.impactThresholdPercent(), stored.impactThresholdPercent)) {
+            changed.add("impactThresholdPercent");
+        }
+        if (request.minimumOutageSecondsOrDefault() != stored.minimumOutageSeconds) {
+            changed.add("minimumOutageSeconds");
+        }
+        return changed;
+    }
+
+    private static boolean sameDecimal(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static BigDecimal normalized(BigDecimal value) {
+        return value.stripTrailingZeros();
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

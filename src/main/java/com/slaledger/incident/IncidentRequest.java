@@ -1,8 +1,10 @@
 package com.slaledger.incident;
 
+import com.slaledger.platform.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,15 +23,16 @@ public record IncidentRequest(
         @NotBlank @Size(max = 200) String externalId,
         @NotBlank @Size(max = 300) String title,
         @NotNull Severity severity,
-        List<@NotBlank String> affectedServices,
-        List<@NotBlank String> affectedClients,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal impactPercent,
+        @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotBlank @Size(max = 64) String> affectedServices,
+        @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotBlank @Size(max = 64) String> affectedClients,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS) BigDecimal impactPercent,
         Boolean excluded,
-        String exclusionReason,
-        String summary,
-        String rootCause,
-        List<@NotBlank String> preventiveActions,
-        List<@NotNull @Valid TimelineEntryRequest> timeline,
+        @Size(max = InputLimits.MAX_SHORT_TEXT) String exclusionReason,
+        @Size(max = InputLimits.MAX_LONG_TEXT) String summary,
+        @Size(max = InputLimits.MAX_LONG_TEXT) String rootCause,
+        @Size(max = InputLimits.MAX_LIST_ITEMS)
+        List<@NotBlank @Size(max = InputLimits.MAX_SHORT_TEXT) String> preventiveActions,
+        @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotNull @Valid TimelineEntryRequest> timeline,
         @NotNull Instant startedAt,
         Instant detectedAt,
         Instant acknowledgedAt,
@@ -38,7 +41,7 @@ public record IncidentRequest(
 
     public static final BigDecimal FULL_IMPACT = new BigDecimal("100");
 
-    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank String text) {
+    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = InputLimits.MAX_SHORT_TEXT) String text) {
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.slaledger.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slaledger.incident.IncidentService.BatchResult;
@@ -10,7 +9,8 @@ import com.slaledger.incident.IncidentService.IncidentPage;
 import com.slaledger.incident.IncidentService.Outcome;
 import com.slaledger.incident.IncidentService.Saved;
 import com.slaledger.incident.IncidentService.Step;
-import com.slaledger.platform.JsonPaths;
+import com.slaledger.platform.InputLimits;
+import com.slaledger.platform.JsonProblems;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
@@ -76,7 +76,7 @@ public class IncidentResource {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             bad.add(new FieldViolation("to", "must be after from"));
         }
-        int pageNumber = parseInt("page", page, 0, Integer.MAX_VALUE, bad);
+        int pageNumber = parseInt("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
         int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, bad);
         if (!open.equals("true") && !open.equals("false")) {
             bad.add(new FieldViolation("open", "must be true or false"));
@@ -173,12 +173,8 @@ public class IncidentResource {
             try {
                 StepRequest request = json.readValue(body, StepRequest.class);
                 at = request == null ? null : request.at();
-            } catch (JsonMappingException e) {
-                String field = JsonPaths.of(e);
-                throw ProblemException.badParameter(field.isEmpty() ? "at" : field,
-                        "must be an ISO-8601 instant such as 2024-01-16T09:00:00Z");
             } catch (JsonProcessingException e) {
-                throw new ProblemException(400, "Malformed request body", "The body is not valid JSON", List.of());
+                throw JsonProblems.of(e);
             }
         }
         return incidents.stamp(id, step, at)
@@ -216,11 +212,15 @@ public class IncidentResource {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant parsed = Instant.parse(value.strip());
+            if (InputLimits.inRange(parsed)) {
+                return parsed;
+            }
         } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2024-01-16T09:00:00Z"));
-            return null;
+            // reported below with the accepted form
         }
+        bad.add(new FieldViolation(name, "must be " + InputLimits.instantRange()));
+        return null;
     }
 
     private static int parseInt(String name, String value, int min, int max, List<FieldViolation> bad) {

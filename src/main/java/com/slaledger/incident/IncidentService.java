@@ -1,19 +1,18 @@
 package com.slaledger.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.analytics.IncidentTimeline;
-import com.slaledger.audit.AuditTrail;
 import com.slaledger.audit.AuditTrail.Change;
+import com.slaledger.audit.AuditTrail;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentRepository.IncidentKey;
-import com.slaledger.platform.JsonPaths;
+import com.slaledger.platform.JsonProblems;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
@@ -133,6 +132,11 @@ public class IncidentService {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         Optional<Visibility> visibility = visibility();
+        if (visibility.isPresent() && filter.client() != null && !visibility.get().clientKeys().contains(filter.client())) {
+            // another account manager's client answers exactly as a key that names no client at all, so
+            // the filter cannot be used to learn which clients exist
+            throw ProblemException.notFound("client", filter.client());
+        }
         if (visibility.isPresent()) {
             if (visibility.get().clientKeys().isEmpty()) {
                 return new IncidentPage(List.of(), page, size, 0, 0);
@@ -370,12 +374,8 @@ public class IncidentService {
         IncidentRequest changed;
         try {
             changed = json.treeToValue(merged, IncidentRequest.class);
-        } catch (JsonMappingException e) {
-            String field = JsonPaths.of(e);
-            throw ProblemException.invalid(List.of(new FieldViolation(field.isEmpty() ? "body" : field,
-                    firstLine(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "Malformed request body", firstLine(e.getOriginalMessage()), List.of());
+            throw JsonProblems.of(e);
         }
         Violations violations = new Violations();
         if (!Objects.equals(changed.source(), current.source())) {
@@ -609,13 +609,5 @@ public class IncidentService {
 
     private static int count(List<Outcome> outcomes, Outcome wanted) {
         return (int) outcomes.stream().filter(o -> o == wanted).count();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "The patch cannot be applied";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -1,5 +1,6 @@
 package com.slaledger.maintenance;
 
+import com.slaledger.platform.InputLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,8 +16,8 @@ public record MaintenanceWindowRequest(
         @NotNull Instant startsAt,
         @NotNull Instant endsAt,
         @NotNull MaintenanceScope scope,
-        List<@NotBlank String> clients,
-        List<@NotBlank String> services,
+        @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotBlank @Size(max = 64) String> clients,
+        @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotBlank @Size(max = 64) String> services,
         Boolean announced) {
 
     List<String> clientsOrEmpty() {

@@ -1,5 +1,6 @@
 package com.slaledger.maintenance;
 
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,10 +81,7 @@ public class MaintenanceWindowResource {
         if (value == null) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(parameter, "must be an ISO-8601 instant such as 2024-03-02T01:00:00Z");
-        }
+        return InputLimits.instant(value)
+                .orElseThrow(() -> ProblemException.badParameter(parameter, "must be " + InputLimits.instantRange()));
     }
 }

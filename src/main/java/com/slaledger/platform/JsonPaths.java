@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Where in a request body Jackson stumbled, written as the field paths of our problem documents. */
 public final class JsonPaths {
 
+    /** Longest path quoted back; an unknown key may be any length. */
+    static final int MAX_CHARS = 200;
+
     private JsonPaths() {
     }
 
@@ -20,6 +23,7 @@ public final class JsonPaths {
                 path.append(reference.getFieldName());
             }
         }
-        return path.toString();
+        // a path names the caller's keys, which may be as long as the body allows: quote a bounded part
+        return path.length() <= MAX_CHARS ? path.toString() : path.substring(0, MAX_CHARS) + "…";
     }
 }

@@ -18,7 +18,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what, Object key) {
-        return new ProblemException(404, "Not found", "No " + what + " '" + key + "'", List.of());
+        return new ProblemException(404, "Not found", "No " + what + " '" + InputLimits.echo(key) + "'", List.of());
     }
 
     public static ProblemException conflict(String detail) {

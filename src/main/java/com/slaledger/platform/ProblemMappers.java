@@ -1,21 +1,24 @@
 package com.slaledger.platform;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.slaledger.platform.Problem.FieldViolation;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -23,6 +26,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@link Exception}: a bug stays a 500 (without a stack trace in the body) instead of posing as a 400.
  */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     /** Database constraints that a race or a path around validation can still hit, in the caller's words. */
     private static final Map<String, FieldViolation> CONSTRAINTS = Map.of(
@@ -45,50 +53,16 @@ public class ProblemMappers {
         return respond(400, "Invalid request", violations.size() + " field(s) are invalid", uri, violations);
     }
 
+    /** Every failure to read a JSON body, in words ({@link JsonProblems}); never Jackson's own message. */
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = JsonPaths.of(e);
-        return respond(400, "Malformed request body", "Unknown field '" + e.getPropertyName() + "'", uri,
-                List.of(new FieldViolation(field, "is not a known field")));
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
     }
 
+    /** Takes precedence over the JSON extension's own mapper, which quotes the value and names the Java type. */
     @ServerExceptionMapper
-    public Response wrongValue(InvalidFormatException e, UriInfo uri) {
-        String expected = e.getTargetType() == null ? "a valid value" : describe(e.getTargetType());
-        String field = JsonPaths.of(e);
-        return respond(400, "Malformed request body", "Field '" + field + "' must be " + expected, uri,
-                List.of(new FieldViolation(field, "must be " + expected + ", got " + quote(e.getValue()))));
-    }
-
-    @ServerExceptionMapper
-    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
-        String field = JsonPaths.of(e);
-        String expected = e.getTargetType() == null ? "a value of another type" : describe(e.getTargetType());
-        if (field.isEmpty()) {
-            return respond(400, "Malformed request body", "The body must be " + expected, uri, List.of());
-        }
-        return respond(400, "Malformed request body", "Field '" + field + "' must be " + expected, uri,
-                List.of(new FieldViolation(field, "must be " + expected)));
-    }
-
-    @ServerExceptionMapper
-    public Response unreadableJson(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(400, "Malformed request body", "The body is not valid JSON" + where, uri, List.of());
-    }
-
-    @ServerExceptionMapper
-    public Response unreadableBody(JsonMappingException e, UriInfo uri) {
-        String field = JsonPaths.of(e);
-        String reason = e.getOriginalMessage() == null ? "cannot be read" : firstLine(e.getOriginalMessage());
-        return respond(400, "Malformed request body", field.isEmpty() ? reason : "Field '" + field + "': " + reason,
-                uri, field.isEmpty() ? List.of() : List.of(new FieldViolation(field, reason)));
-    }
-
-    @ServerExceptionMapper
-    public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "Malformed request body", "The body is not valid JSON", uri, List.of());
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
@@ -107,26 +81,76 @@ public class ProblemMappers {
         return respond(409, "Conflict", "The change breaks a data rule (" + name + ")", uri, List.of());
     }
 
+    /**
+     * The database cannot be reached (SQLSTATE class 08, a refused or dropped connection, or no pooled
+     * connection within the acquisition timeout): 503 with {@code Retry-After}, as RFC 9110 section 15.6.4
+     * describes for a temporary overload or outage, instead of a 500 that reads like a bug.
+     */
+    @ServerExceptionMapper
+    public Response databaseUnreachable(JDBCConnectionException e, UriInfo uri) {
+        return unavailable(uri);
+    }
+
+    /**
+     * Other persistence failures: 503 when a connection failure lies underneath (drivers and pools wrap it
+     * differently), otherwise a 500 logged with its stack trace and answered without one.
+     */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return databaseFailure(e, uri);
+    }
+
+    /** A raw JDBC failure that no layer wrapped: the same rule as {@link #persistence}. */
+    @ServerExceptionMapper
+    public Response jdbc(SQLException e, UriInfo uri) {
+        return databaseFailure(e, uri);
+    }
+
+    private static Response databaseFailure(Exception e, UriInfo uri) {
+        if (isConnectionFailure(e)) {
+            return unavailable(uri);
+        }
+        LOG.error("Database failure", e);
+        return respond(500, "Internal Server Error", "The request failed on the server", uri, List.of());
+    }
+
+    /** Whether a connection failure is the exception or one of its causes. */
+    static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // Agroal's pool: no connection became free (or could be opened) within the acquisition timeout
+            if (t instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response unavailable(UriInfo uri) {
+        Problem problem = new Problem("about:blank", "Service Unavailable", 503,
+                "The database cannot be reached; retry in " + RETRY_AFTER_SECONDS + " seconds",
+                instance(uri), List.of());
+        return Response.status(503).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
+                .type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         // the JSON reader wraps what Jackson found in a plain 400; answer with what it found
-        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
-            return unknownField(cause, uri);
-        } else if (e.getCause() instanceof InvalidFormatException cause) {
-            return wrongValue(cause, uri);
-        } else if (e.getCause() instanceof MismatchedInputException cause) {
-            return wrongShape(cause, uri);
-        } else if (e.getCause() instanceof JsonParseException cause) {
+        if (e.getCause() instanceof JsonProcessingException cause) {
             return unreadableJson(cause, uri);
-        } else if (e.getCause() instanceof JsonMappingException cause) {
-            return unreadableBody(cause, uri);
-        } else if (e.getCause() instanceof JsonProcessingException cause) {
-            return otherJson(cause, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
-            case 404 -> "Nothing is at " + uri.getPath();
-            case 405 -> "This method is not allowed on " + uri.getPath();
+            case 404 -> "Nothing is at " + InputLimits.echo(uri.getPath());
+            case 405 -> "This method is not allowed on " + InputLimits.echo(uri.getPath());
             case 406 -> "This resource cannot answer in the requested media type";
             case 415 -> "Send the body as application/json";
             default -> status.getReasonPhrase();
@@ -136,9 +160,17 @@ public class ProblemMappers {
 
     private static Response respond(int status, String title, String detail, UriInfo uri,
             List<FieldViolation> violations) {
-        Problem problem = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
-                violations);
+        Problem problem = new Problem("about:blank", title, status, detail, instance(uri), violations);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The request's path as the problem's instance; left out when longer than any real path, not echoed. */
+    static String instance(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.getPath();
+        return path.length() <= 200 ? path : null;
     }
 
     /** {@code create.request.startedAt} (method, parameter, field) reads as {@code startedAt}. */
@@ -150,29 +182,4 @@ public class ProblemMappers {
         return Arrays.stream(parts, 2, parts.length).collect(Collectors.joining("."));
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-        }
-        return switch (type.getSimpleName()) {
-            case "Instant", "OffsetDateTime" -> "an ISO-8601 instant such as 2024-01-16T09:00:00Z";
-            case "LocalDate" -> "a date such as 2024-01-31";
-            case "BigDecimal", "Double", "double", "Float", "float" -> "a number";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            case "Boolean", "boolean" -> "true or false";
-            case "String" -> "a string";
-            case "List", "Set", "Collection" -> "a list";
-            default -> "an object";
-        };
-    }
-
-    private static String quote(Object value) {
-        return value == null ? "null" : "'" + value + "'";
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

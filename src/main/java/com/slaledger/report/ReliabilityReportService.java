@@ -13,11 +13,14 @@ import com.slaledger.analytics.TimeWindow;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentFacts;
 import com.slaledger.incident.IncidentImpactQuery;
+import com.slaledger.platform.InputLimits;
+import com.slaledger.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +52,24 @@ public class ReliabilityReportService {
         this.contracts = contracts;
     }
 
+    /**
+     * A month series has one row per month of the window, incidents or not, so its size is set by the
+     * caller: more than {@link InputLimits#MAX_REPORT_GROUPS} months is refused (400 naming {@code from})
+     * before any row is built.
+     */
+    static void refuseTooManyGroups(Instant from, Instant to, ReliabilityGrouping grouping) {
+        if (grouping != ReliabilityGrouping.MONTH) {
+            return;
+        }
+        long months = ChronoUnit.MONTHS.between(monthOf(from), monthOf(to)) + 1;
+        if (months > InputLimits.MAX_REPORT_GROUPS) {
+            throw ProblemException.badParameter("from", "with groupBy=month, from and to may span at most "
+                    + InputLimits.MAX_REPORT_GROUPS + " months (this window spans " + months + ")");
+        }
+    }
+
     public ReliabilityReport report(Instant from, Instant to, ReliabilityGrouping grouping, Instant asOf) {
+        refuseTooManyGroups(from, to, grouping);
         TimeWindow window = TimeWindow.of(from, to);
         List<IncidentFacts> overlapping = incidents.during(from, to);
         ClientAffection affection = grouping == ReliabilityGrouping.CLIENT ? clientAffection(from, to) : null;

@@ -1,16 +1,17 @@
 package com.slaledger.report;
 
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads report query parameters, collecting every bad one before refusing the request, so the caller
@@ -27,12 +28,11 @@ final class ReportParameters {
         if (isBlank(value)) {
             return null;
         }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(name, "must be a month such as 2024-01"));
-            return null;
+        Optional<YearMonth> month = InputLimits.month(value);
+        if (month.isEmpty()) {
+            bad.add(new FieldViolation(name, "must be " + InputLimits.monthRange()));
         }
+        return month.orElse(null);
     }
 
     /** An ISO-8601 instant; null when absent. */
@@ -40,12 +40,11 @@ final class ReportParameters {
         if (isBlank(value)) {
             return null;
         }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2024-01-16T09:00:00Z"));
-            return null;
+        Optional<Instant> instant = InputLimits.instant(value);
+        if (instant.isEmpty()) {
+            bad.add(new FieldViolation(name, "must be " + InputLimits.instantRange()));
         }
+        return instant.orElse(null);
     }
 
     int wholeNumber(String name, String value, int defaultValue, int min, int max) {

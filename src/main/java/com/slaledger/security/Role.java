@@ -25,6 +25,7 @@ public final class Role {
     }
 
     public static boolean isKnown(String role) {
-        return ALL.contains(role);
+        // Set.of(...).contains(null) throws: a null role (e.g. "roles":[null]) is simply not a role
+        return role != null && ALL.contains(role);
     }
 }

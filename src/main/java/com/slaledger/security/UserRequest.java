@@ -2,6 +2,7 @@ package com.slaledger.security;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 public record UserRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = USERNAME_PATTERN, message = USERNAME_MESSAGE) String username,
         @NotBlank @Size(min = PasswordRequest.MIN_LENGTH, max = PasswordRequest.MAX_LENGTH) String password,
-        @NotEmpty List<String> roles,
+        @NotEmpty @Size(max = 4) List<@NotNull String> roles,
         Boolean enabled) {
 
     public static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._@-]{0,99}$";

@@ -71,7 +71,7 @@ public class UserService {
         if (request == null) {
             throw ProblemException.badParameter("body", "must name roles and/or enabled");
         }
-        Violations violations = new Violations();
+        Violations violations = new Violations().addAll(validator.validate(request), "");
         if (request.roles() != null) {
             if (request.roles().isEmpty()) {
                 violations.add("roles", "must name at least one role");
@@ -171,6 +171,10 @@ public class UserService {
 
     private static void checkRoles(List<String> roles, Violations violations) {
         if (roles == null) {
+            return;
+        }
+        if (roles.size() > Role.ALL.size()) {
+            violations.add("roles", "must name at most " + Role.ALL.size() + " roles");
             return;
         }
         for (int i = 0; i < roles.size(); i++) {

@@ -1,9 +1,10 @@
 package com.slaledger.web;
 
-import com.slaledger.incident.IncidentRequest;
 import com.slaledger.incident.IncidentRequest.TimelineEntryRequest;
+import com.slaledger.incident.IncidentRequest;
 import com.slaledger.incident.IncidentResponse;
 import com.slaledger.incident.Severity;
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.TimeZones;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
@@ -260,12 +262,13 @@ public class IncidentForm {
             }
             LocalDate date;
             if (matcher.group(1) != null) {
-                try {
-                    date = LocalDate.parse(matcher.group(1));
-                } catch (DateTimeParseException e) {
-                    errors.add("timeline", "line " + (i + 1) + ": " + matcher.group(1) + " is not a date");
+                Optional<LocalDate> parsed = InputLimits.date(matcher.group(1));
+                if (parsed.isEmpty()) {
+                    errors.add("timeline", "line " + (i + 1) + ": " + InputLimits.echo(matcher.group(1))
+                            + " is not a date from year 1900 to 9999");
                     continue;
                 }
+                date = parsed.get();
             } else if (started != null) {
                 date = started.atZone(zone).toLocalDate();
             } else {

@@ -3,19 +3,20 @@ package com.slaledger.web;
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
 import com.slaledger.incident.IncidentResponse;
-import com.slaledger.incident.IncidentService;
 import com.slaledger.incident.IncidentService.IncidentFilter;
 import com.slaledger.incident.IncidentService.IncidentPage;
 import com.slaledger.incident.IncidentService.Step;
+import com.slaledger.incident.IncidentService;
 import com.slaledger.incident.Severity;
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.TimeZones;
+import com.slaledger.security.Role;
 import com.slaledger.service.ServiceCatalog;
 import com.slaledger.service.ServiceResponse;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import com.slaledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -391,12 +392,12 @@ public class IncidentPages {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(field, "must be a date such as 2024-01-31, got '" + value + "'"));
-            return null;
+        Optional<LocalDate> date = InputLimits.date(value);
+        if (date.isEmpty()) {
+            bad.add(new FieldViolation(field, "must be " + InputLimits.dateRange() + ", got '"
+                    + InputLimits.echo(value) + "'"));
         }
+        return date.orElse(null);
     }
 
     private static String pastTense(Step step) {

@@ -1,10 +1,10 @@
 package com.slaledger.web;
 
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.ProblemException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /** The {@code month} parameter of the month pages: {@code YYYY-MM}, or the current month at UTC when absent. */
 final class PageMonths {
@@ -16,10 +16,7 @@ final class PageMonths {
         if (month == null || month.isBlank()) {
             return YearMonth.from(now.atOffset(ZoneOffset.UTC));
         }
-        try {
-            return YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter("month", "must be a month as YYYY-MM");
-        }
+        return InputLimits.month(month)
+                .orElseThrow(() -> ProblemException.badParameter("month", "must be " + InputLimits.monthRange()));
     }
 }

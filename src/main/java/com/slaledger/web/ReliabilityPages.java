@@ -1,12 +1,13 @@
 package com.slaledger.web;
 
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.report.ReliabilityGrouping;
 import com.slaledger.report.ReliabilityReport;
+import com.slaledger.report.ReliabilityReportService;
 import com.slaledger.report.TrendReport;
 import com.slaledger.report.TrendReportService;
-import com.slaledger.report.ReliabilityReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -19,10 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** SRE's view: MTTD, MTTA and MTTR (median, p90, mean) over the incidents started in a range of UTC days, grouped. */
 @Path("/reliability")
@@ -99,11 +100,10 @@ public class ReliabilityPages {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(name, "must be a date as YYYY-MM-DD"));
-            return otherwise;
+        Optional<LocalDate> day = InputLimits.date(value);
+        if (day.isEmpty()) {
+            bad.add(new FieldViolation(name, "must be " + InputLimits.dateRange()));
         }
+        return day.orElse(otherwise);
     }
 }
