@@ -3,6 +3,7 @@ package com.slaledger.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slaledger.testing.Seeds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,153 +12,181 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Laws availability must obey for any incidents, maintenance and {@code asOf}. Incidents are
- * drawn around a 1000-second window so that they overlap, nest, touch, cross its edges and
- * run past {@code asOf} often.
+ * Laws availability must obey for any incidents, maintenance and {@code asOf}, each checked on 1,000
+ * cases generated from seeded {@link Random}s ({@link Seeds}: a failure prints its seed; replay it with
+ * {@code -Dproperty.seed=N}). Incidents are drawn around a 1000-second window so that they overlap,
+ * nest, touch, cross its edges and run past {@code asOf} often.
  */
 class AvailabilityPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2024-01-16T09:00:00Z");
     private static final TimeWindow WINDOW = TimeWindow.of(T0, T0.plusSeconds(1000));
+    private static final int CASES = 1_000;
+
+    static LongStream seeds() {
+        return Seeds.of(CASES);
+    }
 
     private static Instant at(long micros) {
         return T0.plusNanos(micros * 1000);
     }
 
-    @Provide
-    Arbitrary<List<IncidentImpact>> incidents() {
-        Arbitrary<Long> startMicros = Arbitraries.longs().between(-200_000_000L, 1_200_000_000L);
-        // Whole seconds half the time, so touching and identical incidents are common.
-        Arbitrary<Long> lengthMicros = Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 600).map(seconds -> seconds * 1_000_000L),
-                Arbitraries.longs().between(0, 600_000_000L));
-        Arbitrary<Integer> impactPercent = Arbitraries.integers().between(1, 100);
-        Arbitrary<Boolean> ongoing = Arbitraries.integers().between(0, 9).map(n -> n == 0);
-        Arbitrary<IncidentImpact> incident = Combinators.combine(startMicros, lengthMicros, impactPercent, ongoing)
-                .as((start, length, percent, isOngoing) -> new IncidentImpact("unnamed", at(start),
-                        isOngoing ? null : at(start + length), BigDecimal.valueOf(percent), false));
-        return incident.list().ofMaxSize(8).map(AvailabilityPropertiesTest::withDistinctIds);
+    private static long between(Random random, long min, long max) {
+        return min + (long) (random.nextDouble() * (max - min + 1));
     }
 
-    @Provide
-    Arbitrary<List<TimeWindow>> maintenance() {
-        Arbitrary<TimeWindow> window = Combinators.combine(
-                        Arbitraries.longs().between(-100, 1100), Arbitraries.longs().between(0, 300))
-                .as((startSeconds, lengthSeconds) -> TimeWindow.of(T0.plusSeconds(startSeconds),
-                        T0.plusSeconds(startSeconds + lengthSeconds)));
-        return window.list().ofMaxSize(3);
-    }
-
-    @Provide
-    Arbitrary<ImpactModel> impactModels() {
-        return Arbitraries.of(ImpactModel.PROPORTIONAL, ImpactModel.FULL, ImpactModel.threshold(new BigDecimal("50")));
-    }
-
-    private static List<IncidentImpact> withDistinctIds(List<IncidentImpact> incidents) {
-        List<IncidentImpact> named = new ArrayList<>();
-        for (int i = 0; i < incidents.size(); i++) {
-            IncidentImpact incident = incidents.get(i);
-            named.add(new IncidentImpact("inc-" + i, incident.startedAt(), incident.impactEnd(),
-                    incident.impactPercent(), false));
+    /** Up to 8 incidents, lengths in whole seconds half the time so touching and identical ones are common. */
+    static List<IncidentImpact> incidents(Random random) {
+        int count = random.nextInt(9);
+        List<IncidentImpact> incidents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = between(random, -200_000_000L, 1_200_000_000L);
+            long length = random.nextBoolean() ? between(random, 0, 600) * 1_000_000L
+                    : between(random, 0, 600_000_000L);
+            int percent = (int) between(random, 1, 100);
+            boolean ongoing = random.nextInt(10) == 0;
+            incidents.add(new IncidentImpact("inc-" + i, at(start), ongoing ? null : at(start + length),
+                    BigDecimal.valueOf(percent), false));
         }
-        return named;
+        return incidents;
+    }
+
+    static List<TimeWindow> maintenance(Random random) {
+        int count = random.nextInt(4);
+        List<TimeWindow> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long startSeconds = between(random, -100, 1100);
+            long lengthSeconds = between(random, 0, 300);
+            windows.add(TimeWindow.of(T0.plusSeconds(startSeconds), T0.plusSeconds(startSeconds + lengthSeconds)));
+        }
+        return windows;
+    }
+
+    static ImpactModel impactModel(Random random) {
+        return List.of(ImpactModel.PROPORTIONAL, ImpactModel.FULL, ImpactModel.threshold(new BigDecimal("50")))
+                .get(random.nextInt(3));
     }
 
     private static Instant asOf(long asOfSeconds) {
         return T0.plusSeconds(asOfSeconds);
     }
 
-    @Property
-    void downtimeNeverExceedsTheMeasuredWindow(@ForAll("incidents") List<IncidentImpact> incidents,
-                                               @ForAll("maintenance") List<TimeWindow> maintenance,
-                                               @ForAll("impactModels") ImpactModel model,
-                                               @ForAll @LongRange(min = 0, max = 120) long minimumOutageSeconds,
-                                               @ForAll @LongRange(min = -100, max = 1500) long asOfSeconds) {
-        Availability availability = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model,
-                minimumOutageSeconds);
-        assertTrue(availability.downtimeSeconds().signum() >= 0);
-        assertTrue(availability.downtimeSeconds().compareTo(availability.measuredSeconds()) <= 0,
-                () -> availability.downtimeSeconds() + " > " + availability.measuredSeconds());
-        assertTrue(availability.measuredSeconds().compareTo(WINDOW.lengthSeconds()) <= 0);
-        assertTrue(availability.availabilityPercent().signum() >= 0);
-        assertTrue(availability.availabilityPercent().compareTo(Percent.HUNDRED) <= 0);
+    private static String describe(Object... inputs) {
+        return List.of(inputs).toString();
     }
 
-    @Property
-    void incidentOrderDoesNotMatter(@ForAll("incidents") List<IncidentImpact> incidents,
-                                    @ForAll("maintenance") List<TimeWindow> maintenance,
-                                    @ForAll("impactModels") ImpactModel model,
-                                    @ForAll @LongRange(min = 0, max = 120) long minimumOutageSeconds,
-                                    @ForAll long shuffleSeed) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void downtimeNeverExceedsTheMeasuredWindow(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> incidents = incidents(random);
+        List<TimeWindow> maintenance = maintenance(random);
+        ImpactModel model = impactModel(random);
+        long minimumOutageSeconds = between(random, 0, 120);
+        long asOfSeconds = between(random, -100, 1500);
+        Seeds.check(seed, () -> describe(incidents, maintenance, model, minimumOutageSeconds, asOfSeconds), () -> {
+            Availability availability = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model,
+                    minimumOutageSeconds);
+            assertTrue(availability.downtimeSeconds().signum() >= 0);
+            assertTrue(availability.downtimeSeconds().compareTo(availability.measuredSeconds()) <= 0,
+                    () -> availability.downtimeSeconds() + " > " + availability.measuredSeconds());
+            assertTrue(availability.measuredSeconds().compareTo(WINDOW.lengthSeconds()) <= 0);
+            assertTrue(availability.availabilityPercent().signum() >= 0);
+            assertTrue(availability.availabilityPercent().compareTo(Percent.HUNDRED) <= 0);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void incidentOrderDoesNotMatter(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> incidents = incidents(random);
+        List<TimeWindow> maintenance = maintenance(random);
+        ImpactModel model = impactModel(random);
+        long minimumOutageSeconds = between(random, 0, 120);
         List<IncidentImpact> shuffled = new ArrayList<>(incidents);
-        Collections.shuffle(shuffled, new Random(shuffleSeed));
-        Availability inOrder = Availability.measure(WINDOW, asOf(900), maintenance, incidents, model, minimumOutageSeconds);
-        Availability reordered = Availability.measure(WINDOW, asOf(900), maintenance, shuffled, model, minimumOutageSeconds);
-        assertEquals(0, inOrder.downtimeSeconds().compareTo(reordered.downtimeSeconds()));
-        assertEquals(inOrder.availabilityPercent(), reordered.availabilityPercent());
-        assertEquals(contributionsById(inOrder), contributionsById(reordered));
+        Collections.shuffle(shuffled, random);
+        Seeds.check(seed, () -> describe(incidents, shuffled, maintenance, model, minimumOutageSeconds), () -> {
+            Availability inOrder = Availability.measure(WINDOW, asOf(900), maintenance, incidents, model,
+                    minimumOutageSeconds);
+            Availability reordered = Availability.measure(WINDOW, asOf(900), maintenance, shuffled, model,
+                    minimumOutageSeconds);
+            assertEquals(0, inOrder.downtimeSeconds().compareTo(reordered.downtimeSeconds()));
+            assertEquals(inOrder.availabilityPercent(), reordered.availabilityPercent());
+            assertEquals(contributionsById(inOrder), contributionsById(reordered));
+        });
     }
 
-    @Property
-    void addingAnIncidentNeverRaisesAvailability(@ForAll("incidents") List<IncidentImpact> incidents,
-                                                 @ForAll("incidents") List<IncidentImpact> more,
-                                                 @ForAll("maintenance") List<TimeWindow> maintenance,
-                                                 @ForAll("impactModels") ImpactModel model,
-                                                 @ForAll @LongRange(min = 0, max = 120) long minimumOutageSeconds) {
-        List<IncidentImpact> all = new ArrayList<>(incidents);
-        all.addAll(more);
-        Availability before = Availability.measure(WINDOW, asOf(2000), maintenance, incidents, model, minimumOutageSeconds);
-        Availability after = Availability.measure(WINDOW, asOf(2000), maintenance, all, model, minimumOutageSeconds);
-        assertTrue(after.availabilityPercent().compareTo(before.availabilityPercent()) <= 0,
-                () -> after.availabilityPercent() + " > " + before.availabilityPercent());
-        assertTrue(after.downtimeSeconds().compareTo(before.downtimeSeconds()) >= 0);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void addingAnIncidentNeverRaisesAvailability(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> incidents = incidents(random);
+        List<IncidentImpact> more = incidents(random);
+        List<TimeWindow> maintenance = maintenance(random);
+        ImpactModel model = impactModel(random);
+        long minimumOutageSeconds = between(random, 0, 120);
+        Seeds.check(seed, () -> describe(incidents, more, maintenance, model, minimumOutageSeconds), () -> {
+            List<IncidentImpact> all = new ArrayList<>(incidents);
+            all.addAll(more);
+            Availability before = Availability.measure(WINDOW, asOf(2000), maintenance, incidents, model,
+                    minimumOutageSeconds);
+            Availability after = Availability.measure(WINDOW, asOf(2000), maintenance, all, model, minimumOutageSeconds);
+            assertTrue(after.availabilityPercent().compareTo(before.availabilityPercent()) <= 0,
+                    () -> after.availabilityPercent() + " > " + before.availabilityPercent());
+            assertTrue(after.downtimeSeconds().compareTo(before.downtimeSeconds()) >= 0);
+        });
     }
 
     /**
      * Without a minimum outage, downtime is an integral over the window, so it adds up over any
      * split. (With a minimum it need not: a stretch cut by the split may fall below it.)
      */
-    @Property
-    void downtimeOfTwoHalvesAddsUpToTheWholeWithoutAMinimumOutage(
-            @ForAll("incidents") List<IncidentImpact> incidents,
-            @ForAll("maintenance") List<TimeWindow> maintenance,
-            @ForAll("impactModels") ImpactModel model,
-            @ForAll @LongRange(min = 0, max = 1_000_000_000L) long splitMicros,
-            @ForAll @LongRange(min = -100, max = 1500) long asOfSeconds) {
-        Instant split = at(splitMicros);
-        Availability whole = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model, 0);
-        Availability first = Availability.measure(TimeWindow.of(WINDOW.start(), split), asOf(asOfSeconds),
-                maintenance, incidents, model, 0);
-        Availability second = Availability.measure(TimeWindow.of(split, WINDOW.end()), asOf(asOfSeconds),
-                maintenance, incidents, model, 0);
-        assertEquals(0, whole.downtimeSeconds().compareTo(first.downtimeSeconds().add(second.downtimeSeconds())));
-        assertEquals(0, whole.measuredSeconds().compareTo(first.measuredSeconds().add(second.measuredSeconds())));
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void downtimeOfTwoHalvesAddsUpToTheWholeWithoutAMinimumOutage(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> incidents = incidents(random);
+        List<TimeWindow> maintenance = maintenance(random);
+        ImpactModel model = impactModel(random);
+        long splitMicros = between(random, 0, 1_000_000_000L);
+        long asOfSeconds = between(random, -100, 1500);
+        Seeds.check(seed, () -> describe(incidents, maintenance, model, splitMicros, asOfSeconds), () -> {
+            Instant split = at(splitMicros);
+            Availability whole = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model, 0);
+            Availability first = Availability.measure(TimeWindow.of(WINDOW.start(), split), asOf(asOfSeconds),
+                    maintenance, incidents, model, 0);
+            Availability second = Availability.measure(TimeWindow.of(split, WINDOW.end()), asOf(asOfSeconds),
+                    maintenance, incidents, model, 0);
+            assertEquals(0, whole.downtimeSeconds().compareTo(first.downtimeSeconds().add(second.downtimeSeconds())));
+            assertEquals(0, whole.measuredSeconds().compareTo(first.measuredSeconds().add(second.measuredSeconds())));
+        });
     }
 
-    @Property
-    void contributionsSumToTheDowntime(@ForAll("incidents") List<IncidentImpact> incidents,
-                                       @ForAll("maintenance") List<TimeWindow> maintenance,
-                                       @ForAll("impactModels") ImpactModel model,
-                                       @ForAll @IntRange(min = 0, max = 120) int minimumOutageSeconds,
-                                       @ForAll @LongRange(min = -100, max = 1500) long asOfSeconds) {
-        Availability availability = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model,
-                minimumOutageSeconds);
-        BigDecimal sum = availability.contributions().stream()
-                .map(DowntimeContribution::downtimeSeconds)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(0, sum.compareTo(availability.downtimeSeconds()), () -> sum + " ≠ " + availability.downtimeSeconds());
-        assertTrue(availability.contributions().stream().allMatch(c -> c.downtimeSeconds().signum() >= 0));
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void contributionsSumToTheDowntime(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> incidents = incidents(random);
+        List<TimeWindow> maintenance = maintenance(random);
+        ImpactModel model = impactModel(random);
+        int minimumOutageSeconds = (int) between(random, 0, 120);
+        long asOfSeconds = between(random, -100, 1500);
+        Seeds.check(seed, () -> describe(incidents, maintenance, model, minimumOutageSeconds, asOfSeconds), () -> {
+            Availability availability = Availability.measure(WINDOW, asOf(asOfSeconds), maintenance, incidents, model,
+                    minimumOutageSeconds);
+            BigDecimal sum = availability.contributions().stream()
+                    .map(DowntimeContribution::downtimeSeconds)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, sum.compareTo(availability.downtimeSeconds()),
+                    () -> sum + " ≠ " + availability.downtimeSeconds());
+            assertTrue(availability.contributions().stream().allMatch(c -> c.downtimeSeconds().signum() >= 0));
+        });
     }
 
     private static Map<String, BigDecimal> contributionsById(Availability availability) {
