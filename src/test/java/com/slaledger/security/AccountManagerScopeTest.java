@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
@@ -46,8 +47,7 @@ class AccountManagerScopeTest {
         manager.given().queryParam("size", 500).when().get("/api/incidents").then().statusCode(200)
                 .body("items.id", containsInAnyOrder((int) namingMine, (int) coveredService))
                 .body("totalItems", equalTo(2));
-        manager.given().queryParam("client", theirs).when().get("/api/incidents").then().statusCode(200)
-                .body("totalItems", equalTo(0));
+        manager.given().queryParam("client", theirs).when().get("/api/incidents").then().statusCode(404);
         manager.given().when().get("/api/incidents/" + namingMine).then().statusCode(200);
         manager.given().when().get("/api/incidents/" + coveredService).then().statusCode(200);
         manager.given().when().get("/api/incidents/" + namingTheirs).then().statusCode(404);
@@ -66,6 +66,31 @@ class AccountManagerScopeTest {
         incident(List.of(Fixtures.service("any")), List.of());
         manager.given().when().get("/api/clients").then().statusCode(200).body("size()", equalTo(0));
         manager.given().when().get("/api/incidents").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void anotherManagersClientAndANonexistentKeyAnswerTheSameSoExistenceCannotBeProbed() {
+        TestUser manager = TestUsers.create("am-probe", Role.ACCOUNT_MANAGER);
+        String mine = client("mine", manager.username());
+        String other = client("other", null);
+        String none = TestData.uniqueKey("no-such");
+        incident(List.of(Fixtures.service("probe")), List.of(other));
+        for (TestUser caller : List.of(manager, TestUsers.create("am-none", Role.ACCOUNT_MANAGER))) {
+            String otherBody = caller.given().queryParam("client", other).when().get("/api/incidents").then()
+                    .statusCode(404).extract().body().asString();
+            String noneBody = caller.given().queryParam("client", none).when().get("/api/incidents").then()
+                    .statusCode(404).extract().body().asString();
+            // the bodies differ only in the key the caller sent
+            assertEquals(noneBody.replace(none, "KEY"), otherBody.replace(other, "KEY"));
+            assertEquals("{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,"
+                    + "\"detail\":\"No client 'KEY'\",\"instance\":\"/api/incidents\"}", otherBody.replace(other, "KEY"));
+        }
+        manager.given().queryParam("client", mine).when().get("/api/incidents").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        // an admin still tells them apart: only the unknown key is a 404
+        given().queryParam("client", other).when().get("/api/incidents").then().statusCode(200)
+                .body("totalItems", equalTo(1));
+        given().queryParam("client", none).when().get("/api/incidents").then().statusCode(404);
     }
 
     @Test
