@@ -32,6 +32,9 @@ public class ProblemMappers {
     /** Seconds a client should wait before retrying while the database is unreachable. */
     static final int RETRY_AFTER_SECONDS = 10;
 
+    /** Most field violations one problem lists. */
+    static final int MAX_VIOLATIONS = 100;
+
     /** Database constraints that a race or a path around validation can still hit, in the caller's words. */
     private static final Map<String, FieldViolation> CONSTRAINTS = Map.of(
             "client_key_unique", new FieldViolation("key", "a client with this key exists already"),
@@ -160,8 +163,18 @@ public class ProblemMappers {
 
     private static Response respond(int status, String title, String detail, UriInfo uri,
             List<FieldViolation> violations) {
-        Problem problem = new Problem("about:blank", title, status, detail, instance(uri), violations);
+        // a backstop for messages that quote what the caller sent: each part bounded, at most 100 violations
+        List<FieldViolation> shown = violations.stream().limit(MAX_VIOLATIONS)
+                .map(v -> new FieldViolation(bounded(v.field(), 200), bounded(v.message(), 500))).toList();
+        String more = violations.size() > MAX_VIOLATIONS
+                ? " (the first " + MAX_VIOLATIONS + " of " + violations.size() + " violations are listed)" : "";
+        Problem problem = new Problem("about:blank", title, status, bounded(detail, 1_000) + more, instance(uri),
+                shown);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String bounded(String text, int maxChars) {
+        return text == null || text.length() <= maxChars ? text : text.substring(0, maxChars) + "…";
     }
 
     /** The request's path as the problem's instance; left out when longer than any real path, not echoed. */
