@@ -61,7 +61,10 @@ public class ReliabilityReportService {
         if (grouping != ReliabilityGrouping.MONTH) {
             return;
         }
-        long months = ChronoUnit.MONTHS.between(monthOf(from), monthOf(to)) + 1;
+        // the months whose first instant lies before `to` (exclusive), counted as the series builds them
+        YearMonth last = monthOf(to);
+        boolean toStartsAMonth = last.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().equals(to);
+        long months = ChronoUnit.MONTHS.between(monthOf(from), last) + (toStartsAMonth ? 0 : 1);
         if (months > InputLimits.MAX_REPORT_GROUPS) {
             throw ProblemException.badParameter("from", "with groupBy=month, from and to may span at most "
                     + InputLimits.MAX_REPORT_GROUPS + " months (this window spans " + months + ")");

@@ -152,13 +152,15 @@ class HostileInputTest {
     @Test
     void aMonthSeriesOverThousandsOfYearsIsRefusedBeforeAnyRowIsBuilt() {
         refused(given().when().get("/api/reports/reliability?groupBy=month&from=1900-01-01T00:00:00Z"
-                + "&to=9999-12-01T00:00:00Z"), 400)
+                + "&to=9999-12-31T00:00:00Z"), 400)
                 .then().body("violations[0].field", equalTo("from"))
                 // 1900-01 to 9999-12: (9999 - 1900 + 1) years of 12 months = 97,200 months
                 .body("violations[0].message", containsString("at most 1200 months (this window spans 97200)"));
         // 100 years of months is the most one series holds: 1200 rows
-        given().when().get("/api/reports/reliability?groupBy=month&from=1950-01-01T00:00:00Z&to=2049-12-01T00:00:00Z")
+        given().when().get("/api/reports/reliability?groupBy=month&from=1950-01-01T00:00:00Z&to=2050-01-01T00:00:00Z")
                 .then().statusCode(200).body("groups.size()", equalTo(1200));
+        refused(given().when().get("/api/reports/reliability?groupBy=month&from=1950-01-01T00:00:00Z"
+                + "&to=2050-01-01T00:00:01Z"), 400).then().body("violations[0].message", containsString("spans 1201"));
     }
 
     @ParameterizedTest
