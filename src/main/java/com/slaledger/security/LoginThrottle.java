@@ -50,8 +50,8 @@ public class LoginThrottle {
     private static final String ADDRESS = "address";
     private static final String DEVICE = "device";
     private static final String CURRENT_PASSWORD = "current-password";
-    /** Failures read per subject: enough for every limit (the growing delay reaches the window by then). */
-    private static final int READ_AT_MOST = 64;
+    /** Failures read beyond a limit: the growing delay has reached the window well before 32 doublings. */
+    private static final int READ_BEYOND_LIMIT = 32;
     /** Old failures of every subject are deleted on every this-many recorded failures. */
     private static final int SWEEP_EVERY = 100;
 
@@ -81,12 +81,13 @@ public class LoginThrottle {
     public Optional<Duration> lockedFor(Attempt attempt) {
         Instant now = clock.instant();
         if (attempt.deviceId() != null) {
-            return slidingLock(failures(DEVICE, attempt.deviceId(), now), limits.deviceFailures(), limits.window(), now);
+            return slidingLock(failures(DEVICE, attempt.deviceId(), limits.deviceFailures(), now),
+                    limits.deviceFailures(), limits.window(), now);
         }
-        Optional<Duration> account = growingLock(failures(ACCOUNT, account(attempt.username()), now),
-                limits.accountFailures(), limits.firstAccountDelay(), limits.window(), now);
-        Optional<Duration> address = slidingLock(failures(ADDRESS, address(attempt.address()), now),
-                limits.addressFailures(), limits.window(), now);
+        Optional<Duration> account = growingLock(failures(ACCOUNT, account(attempt.username()), limits.accountFailures(),
+                now), limits.accountFailures(), limits.firstAccountDelay(), limits.window(), now);
+        Optional<Duration> address = slidingLock(failures(ADDRESS, address(attempt.address()), limits.addressFailures(),
+                now), limits.addressFailures(), limits.window(), now);
         return longer(account, address);
     }
 
@@ -115,8 +116,8 @@ public class LoginThrottle {
     /** How long a password change's current-password check is refused for this username. */
     public Optional<Duration> currentPasswordLockedFor(String username) {
         Instant now = clock.instant();
-        return slidingLock(failures(CURRENT_PASSWORD, account(username), now), limits.currentPasswordFailures(),
-                limits.window(), now);
+        return slidingLock(failures(CURRENT_PASSWORD, account(username), limits.currentPasswordFailures(), now),
+                limits.currentPasswordFailures(), limits.window(), now);
     }
 
     public void recordCurrentPasswordFailure(String username) {
@@ -165,10 +166,10 @@ public class LoginThrottle {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Instant> failures(String kind, String subject, Instant now) {
+    private List<Instant> failures(String kind, String subject, int limit, Instant now) {
         List<Object> rows = entityManager.createNativeQuery("select failed_at from sign_in_failure "
-                + "where kind = ?1 and subject = ?2 and failed_at > ?3 order by failed_at desc limit " + READ_AT_MOST)
-                .setParameter(1, kind).setParameter(2, subject)
+                + "where kind = ?1 and subject = ?2 and failed_at > ?3 order by failed_at desc limit ?4")
+                .setParameter(1, kind).setParameter(2, subject).setParameter(4, limit + READ_BEYOND_LIMIT)
                 .setParameter(3, now.minus(limits.window())).getResultList();
         return rows.stream().map(LoginThrottle::instant).toList();
     }

@@ -38,11 +38,10 @@ public class LoginThrottleFilter {
             context.next();
             return;
         }
-        context.request().pause();
+        // Quarkus holds the request paused until a handler reads the body, so none of it is lost meanwhile.
         context.vertx().<Duration>executeBlocking(() ->
                 throttle.lockedFor(PasswordIdentityProvider.attempt(context, username, devices)).orElse(null), false)
                 .onComplete(result -> {
-                    context.request().resume();
                     if (result.failed()) {
                         context.fail(result.cause());
                     } else if (result.result() == null) {
