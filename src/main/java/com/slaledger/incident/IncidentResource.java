@@ -19,6 +19,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -138,24 +141,27 @@ public class IncidentResource {
     @Path("/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp acknowledgedAt at the given instant (body {\"at\": ...}) or now (no body)")
-    public IncidentResponse acknowledge(@PathParam("id") long id, String step) {
-        return stamp(id, Step.ACKNOWLEDGE, step);
+    public IncidentResponse acknowledge(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+        return stamp(id, Step.ACKNOWLEDGE, contentType, step);
     }
 
     @POST
     @Path("/{id}/mitigate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp mitigatedAt at the given instant (body {\"at\": ...}) or now (no body)")
-    public IncidentResponse mitigate(@PathParam("id") long id, String step) {
-        return stamp(id, Step.MITIGATE, step);
+    public IncidentResponse mitigate(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+        return stamp(id, Step.MITIGATE, contentType, step);
     }
 
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp resolvedAt at the given instant (body {\"at\": ...}) or now (no body)")
-    public IncidentResponse resolve(@PathParam("id") long id, String step) {
-        return stamp(id, Step.RESOLVE, step);
+    public IncidentResponse resolve(@PathParam("id") long id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+        return stamp(id, Step.RESOLVE, contentType, step);
     }
 
     @DELETE
@@ -167,7 +173,15 @@ public class IncidentResource {
         return Response.noContent().build();
     }
 
-    private IncidentResponse stamp(long id, Step step, String body) {
+    /**
+     * A lifecycle step takes a JSON body or none at all. Any other content type (say a cross-site form's
+     * {@code text/plain}, which a browser sends without asking) is refused with 415 before anything changes.
+     */
+    private IncidentResponse stamp(long id, Step step, String contentType, String body) {
+        boolean hasBody = body != null && !body.isEmpty();
+        if ((contentType != null || hasBody) && !isJson(contentType)) {
+            throw new NotSupportedException();
+        }
         Instant at = null;
         if (body != null && !body.isBlank()) {
             try {
@@ -238,5 +252,18 @@ public class IncidentResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.getType().equalsIgnoreCase("application")
+                    && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

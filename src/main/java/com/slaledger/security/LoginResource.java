@@ -1,6 +1,7 @@
 package com.slaledger.security;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,12 @@ public class LoginResource {
     private static final String PAGE = read("login.html");
 
     private final String cookieName;
+    private final UserSessions sessions;
 
     public LoginResource(@ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
-            String cookieName) {
+            String cookieName, UserSessions sessions) {
         this.cookieName = cookieName;
+        this.sessions = sessions;
     }
 
     @GET
@@ -47,13 +50,22 @@ public class LoginResource {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** Signs out of the form session by replacing its cookie with an expired, empty one. */
+    /**
+     * Signs out: closes the browser's server-side session ({@link UserSessions}), so a copy of its cookies
+     * no longer signs in anywhere, and replaces both session cookies with expired, empty ones. The
+     * known-device cookie stays: it grants nothing by itself.
+     */
     @POST
     @Path("logout")
-    public Response logout() {
-        NewCookie expired = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0)
+    public Response logout(@CookieParam(UserSessions.COOKIE) String sessionId) {
+        sessions.close(sessionId);
+        return Response.seeOther(URI.create("/login")).cookie(expired(cookieName), expired(UserSessions.COOKIE))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private static NewCookie expired(String name) {
+        return new NewCookie.Builder(name).value("").path("/").maxAge(0)
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create("/login")).cookie(expired).header("Cache-Control", "no-store").build();
     }
 
     private static String read(String name) {

@@ -12,17 +12,20 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Answers 429 with Retry-After, before any password is checked, to HTTP Basic requests for a
- * username that is throttled from this address. (The login form is refused by the identity
+ * Answers 429 with Retry-After, before any password is checked, to HTTP Basic requests whose attempt
+ * {@link LoginThrottle} refuses (the account, the address or the known device is locked). The counters
+ * live in PostgreSQL, so the check runs on a worker thread. (The login form is refused by the identity
  * provider instead and lands on its error page.)
  */
 @ApplicationScoped
 public class LoginThrottleFilter {
 
     private final LoginThrottle throttle;
+    private final KnownDevices devices;
 
-    public LoginThrottleFilter(LoginThrottle throttle) {
+    public LoginThrottleFilter(LoginThrottle throttle, KnownDevices devices) {
         this.throttle = throttle;
+        this.devices = devices;
     }
 
     void register(@Observes Filters filters) {
@@ -31,19 +34,28 @@ public class LoginThrottleFilter {
 
     private void check(RoutingContext context) {
         String username = basicUsername(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (username != null) {
-            Duration locked = throttle.lockedFor(username, ClientAddress.of(context)).orElse(null);
-            if (locked != null) {
-                long seconds = Math.max(1, locked.toSeconds() + (locked.toNanosPart() > 0 ? 1 : 0));
-                context.response().setStatusCode(429)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .putHeader("Retry-After", String.valueOf(seconds))
-                        .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                                + "\"detail\":\"Too many failed sign-ins; try again in " + seconds + " seconds\"}");
-                return;
-            }
+        if (username == null) {
+            context.next();
+            return;
         }
-        context.next();
+        // Quarkus holds the request paused until a handler reads the body, so none of it is lost meanwhile.
+        context.vertx().<Duration>executeBlocking(() ->
+                throttle.lockedFor(PasswordIdentityProvider.attempt(context, username, devices)).orElse(null), false)
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        context.fail(result.cause());
+                    } else if (result.result() == null) {
+                        context.next();
+                    } else {
+                        long seconds = SignInThrottledException.retryAfterSeconds(result.result());
+                        context.response().setStatusCode(429)
+                                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                                .putHeader("Retry-After", String.valueOf(seconds))
+                                .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                                        + "\"detail\":\"Too many failed sign-ins; try again in " + seconds
+                                        + " seconds\"}");
+                    }
+                });
     }
 
     static String basicUsername(String authorization) {

@@ -5,23 +5,39 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Checks a username and password from HTTP Basic or the login form. Runs before the provider that
  * quarkus-security-jpa generates for {@link UserAccount} (higher priority) and always answers, so that
- * one is never asked: this one adds the throttle, the disabled flag and equal timing for unknown users.
+ * one is never asked: this one adds the throttle ({@link LoginThrottle}, with the known-device cookie of
+ * {@link KnownDevices}), the disabled flag and equal timing for unknown users. A successful form
+ * sign-in also opens a server-side session ({@link UserSessions}) and renews the device cookie.
  */
 @ApplicationScoped
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private final UserService users;
     private final LoginThrottle throttle;
+    private final KnownDevices devices;
+    private final UserSessions sessions;
+    private final String postLocation;
 
-    public PasswordIdentityProvider(UserService users, LoginThrottle throttle) {
+    public PasswordIdentityProvider(UserService users, LoginThrottle throttle, KnownDevices devices,
+            UserSessions sessions,
+            @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+            String postLocation) {
         this.users = users;
         this.throttle = throttle;
+        this.devices = devices;
+        this.sessions = sessions;
+        this.postLocation = postLocation;
     }
 
     @Override
@@ -39,19 +55,37 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String username = request.getUsername();
-        String address = ClientAddress.of(request);
-        if (throttle.lockedFor(username, address).isPresent()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Too many failed sign-ins"));
-        }
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         char[] password = request.getPassword().getPassword();
         return context.runBlocking(() -> {
+            LoginThrottle.Attempt attempt = attempt(http, username, devices);
+            if (throttle.lockedFor(attempt).isPresent()) {
+                throw new AuthenticationFailedException("Too many failed sign-ins");
+            }
             SecurityIdentity identity = users.verify(username, password).orElse(null);
             if (identity == null) {
-                throttle.recordFailure(username, address);
+                throttle.recordFailure(attempt);
                 throw new AuthenticationFailedException();
             }
-            throttle.recordSuccess(username, address);
+            throttle.recordSuccess(attempt);
+            if (isFormSignIn(http)) {
+                String name = identity.getPrincipal().getName();
+                http.response().addCookie(UserSessions.cookie(http, sessions.open(name)));
+                http.response().addCookie(devices.issue(http, name));
+            }
             return identity;
         });
+    }
+
+    /** The attempt as the throttle sees it: username, client address and the verified known-device id. */
+    static LoginThrottle.Attempt attempt(RoutingContext http, String username, KnownDevices devices) {
+        Cookie device = http == null ? null : http.request().getCookie(KnownDevices.COOKIE);
+        String deviceId = device == null ? null : devices.verify(device.getValue(), username).orElse(null);
+        return new LoginThrottle.Attempt(username, ClientAddress.of(http), deviceId);
+    }
+
+    private boolean isFormSignIn(RoutingContext http) {
+        return http != null && http.request().method() == HttpMethod.POST
+                && http.normalizedPath().equals(postLocation);
     }
 }

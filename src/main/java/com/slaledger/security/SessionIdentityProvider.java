@@ -5,20 +5,27 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Restores the user behind a login-form session cookie, reading the roles afresh on every request,
- * so a disabled or deleted user loses the session at once instead of when the cookie expires.
+ * Restores the user behind a login-form session cookie, only while the browser's server-side session
+ * ({@link UserSessions#COOKIE}) is open, and reads the roles afresh on every request: sign-out, a
+ * password change, a role change, disabling or deleting the user end the session at once instead of
+ * when the cookie expires.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     private final UserService users;
+    private final UserSessions sessions;
 
-    public SessionIdentityProvider(UserService users) {
+    public SessionIdentityProvider(UserService users, UserSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Override
@@ -34,7 +41,14 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> users.trusted(request.getPrincipal())
-                .orElseThrow(AuthenticationFailedException::new));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Cookie session = http == null ? null : http.request().getCookie(UserSessions.COOKIE);
+        String username = request.getPrincipal();
+        return context.runBlocking(() -> {
+            if (session == null || !sessions.isOpen(username, session.getValue())) {
+                throw new AuthenticationFailedException();
+            }
+            return users.trusted(username).orElseThrow(AuthenticationFailedException::new);
+        });
     }
 }

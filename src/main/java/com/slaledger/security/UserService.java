@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Users, their roles and passwords; the checks behind every way of signing in. */
+/**
+ * Users, their roles and passwords; the checks behind every way of signing in. A change of password,
+ * roles or the enabled flag closes the user's form sessions ({@link UserSessions}); an admin setting
+ * someone else's password also revokes that user's API tokens (docs/security.md, "Sessions").
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class UserService {
@@ -22,11 +26,16 @@ public class UserService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final Validator validator;
+    private final UserSessions sessions;
+    private final LoginThrottle throttle;
 
-    public UserService(UserRepository users, PasswordHasher hasher, Validator validator) {
+    public UserService(UserRepository users, PasswordHasher hasher, Validator validator, UserSessions sessions,
+            LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.validator = validator;
+        this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     public List<UserResponse> list() {
@@ -81,14 +90,20 @@ public class UserService {
         violations.throwIfAny();
         Optional<UserAccount> found = users.findByUsername(username);
         found.ifPresent(user -> {
-            if (request.roles() != null) {
+            boolean changed = false;
+            if (request.roles() != null && !user.roles.equals(new HashSet<>(request.roles()))) {
                 user.roles.clear();
                 user.roles.addAll(request.roles());
+                changed = true;
             }
-            if (request.enabled() != null) {
+            if (request.enabled() != null && user.enabled != request.enabled()) {
                 user.enabled = request.enabled();
+                changed = true;
             }
             users.flush();
+            if (changed) {
+                sessions.closeAll(user.username);
+            }
             refuseWithoutAdmin("This change would leave no enabled admin");
         });
         return found.map(UserResponse::of);
@@ -108,7 +123,10 @@ public class UserService {
 
     /**
      * Sets a password. Admins set anyone's; everyone else only their own, and only with the current one
-     * (so a stolen session or token alone cannot take over the account).
+     * (so a stolen session or token alone cannot take over the account). Wrong current passwords are
+     * throttled ({@link LoginThrottle#currentPasswordLockedFor}): once locked, the check answers
+     * {@link SignInThrottledException} (429) even for the right one. Afterwards every form session of
+     * the user is closed; an admin's reset of someone else's password also revokes their API tokens.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<UserResponse> changePassword(String username, PasswordRequest request, SecurityIdentity caller) {
@@ -127,12 +145,23 @@ public class UserService {
             return Optional.empty();
         }
         UserAccount user = found.get();
-        if (!admin && (request.currentPassword() == null
-                || !hasher.matches(username, request.currentPassword().toCharArray(), user.passwordHash))) {
-            throw ProblemException.badParameter("currentPassword", "does not match the current password");
+        if (!admin) {
+            throttle.currentPasswordLockedFor(username).ifPresent(left -> {
+                throw new SignInThrottledException(left);
+            });
+            if (request.currentPassword() == null
+                    || !hasher.matches(username, request.currentPassword().toCharArray(), user.passwordHash)) {
+                throttle.recordCurrentPasswordFailure(username);
+                throw ProblemException.badParameter("currentPassword", "does not match the current password");
+            }
         }
         user.passwordHash = hasher.hash(request.password());
         users.flush();
+        sessions.closeAll(username);
+        if (admin && !caller.getPrincipal().getName().equals(username)) {
+            users.getEntityManager().createQuery("delete from ApiToken t where t.user.id = :id")
+                    .setParameter("id", user.id).executeUpdate();
+        }
         return Optional.of(UserResponse.of(user));
     }
 

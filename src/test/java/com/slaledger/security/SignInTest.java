@@ -80,26 +80,38 @@ class SignInTest {
         assertTrue(session.isHttpOnly(), "session cookie must be HttpOnly");
         assertEquals("strict", String.valueOf(session.getSameSite()).toLowerCase());
 
-        given().auth().none().cookie("quarkus-credential", session.getValue()).when().get("/api/services")
-                .then().statusCode(200);
-        given().auth().none().cookie("quarkus-credential", session.getValue()).when().get("/api/users")
-                .then().statusCode(403);
+        Cookie serverSide = login.detailedCookie(UserSessions.COOKIE);
+        assertNotNull(serverSide, "no server-side session cookie");
+        assertTrue(serverSide.isHttpOnly(), "the session id cookie must be HttpOnly");
+        assertEquals("strict", String.valueOf(serverSide.getSameSite()).toLowerCase());
+        Map<String, String> cookies = login.getCookies();
+
+        given().auth().none().cookies(cookies).when().get("/api/services").then().statusCode(200);
+        given().auth().none().cookies(cookies).when().get("/api/users").then().statusCode(403);
+        // the encrypted cookie alone (say, minted by someone who learnt the key) signs in nobody
+        given().auth().none().cookie("quarkus-credential", session.getValue()).redirects().follow(false)
+                .when().get("/api/services").then().statusCode(302).header("Location", endsWith("/login"));
 
         // a sign-out button posts no form fields; a form-encoded post would need the CSRF token
-        Response logout = given().auth().none().cookie("quarkus-credential", session.getValue())
+        Response logout = given().auth().none().cookies(cookies)
                 .contentType(ContentType.JSON).redirects().follow(false).when().post("/logout");
         assertEquals(303, logout.statusCode());
         assertTrue(logout.header("Location").endsWith("/login"), logout.header("Location"));
-        Cookie cleared = logout.detailedCookie("quarkus-credential");
-        assertNotNull(cleared, "logout must clear the session cookie");
-        assertTrue(cleared.getValue().isEmpty() || cleared.getMaxAge() == 0, "cookie not cleared: " + cleared);
+        for (String name : List.of("quarkus-credential", UserSessions.COOKIE)) {
+            Cookie cleared = logout.detailedCookie(name);
+            assertNotNull(cleared, "logout must clear " + name);
+            assertTrue(cleared.getValue().isEmpty() || cleared.getMaxAge() == 0, "cookie not cleared: " + cleared);
+        }
+        // the cookies saved before signing out no longer sign in
+        given().auth().none().cookies(cookies).redirects().follow(false).when().get("/api/services")
+                .then().statusCode(302).header("Location", endsWith("/login"));
     }
 
     @Test
     void aDisabledUserCannotSignInByAnyMeans() {
         TestUser sre = TestUsers.create("disabled", Role.SRE);
         String token = createToken(sre, "before disabling");
-        String session = formLogin(sre.username(), sre.password()).detailedCookie("quarkus-credential").getValue();
+        Map<String, String> session = formLogin(sre.username(), sre.password()).getCookies();
 
         given().contentType(ContentType.JSON).body(Map.of("enabled", false))
                 .when().put("/api/users/" + sre.username()).then().statusCode(200).body("enabled", equalTo(false));
@@ -108,7 +120,7 @@ class SignInTest {
         given().auth().none().header("Authorization", "Bearer " + token).when().get("/api/services")
                 .then().statusCode(401);
         // the form session is refused like an expired one: back to the login page
-        given().auth().none().cookie("quarkus-credential", session).redirects().follow(false)
+        given().auth().none().cookies(session).redirects().follow(false)
                 .when().get("/api/services").then().statusCode(302).header("Location", endsWith("/login"));
 
         given().contentType(ContentType.JSON).body(Map.of("enabled", true))
@@ -171,7 +183,7 @@ class SignInTest {
     }
 
     @Test
-    void afterFiveFailuresTheUsernameIsRefusedFromThatAddressEvenWithTheRightPassword() {
+    void afterFiveFailuresTheUsernameIsRefusedFromAnUnknownDeviceEvenWithTheRightPassword() {
         TestUser sre = TestUsers.create("throttled", Role.SRE);
         for (int i = 0; i < 5; i++) {
             given().auth().preemptive().basic(sre.username(), "wrong-" + i).when().get("/api/services")
