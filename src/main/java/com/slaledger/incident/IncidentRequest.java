@@ -3,18 +3,20 @@ package com.slaledger.incident;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * An incident as a caller records it. {@code (source, externalId)} identifies it across retries;
- * omitted lists and flags take their defaults.
+ * omitted lists and flags take their defaults. {@code impactPercent} has at most 6 decimals, the scale
+ * the database keeps, so what is stored is exactly what was sent.
  */
 public record IncidentRequest(
         @NotBlank @Size(max = 64) String source,
@@ -23,13 +25,14 @@ public record IncidentRequest(
         @NotNull Severity severity,
         List<@NotBlank String> affectedServices,
         List<@NotBlank String> affectedClients,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal impactPercent,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6)
+        BigDecimal impactPercent,
         Boolean excluded,
-        String exclusionReason,
-        String summary,
-        String rootCause,
-        List<@NotBlank String> preventiveActions,
-        List<@NotNull @Valid TimelineEntryRequest> timeline,
+        @Size(max = MAX_TEXT) String exclusionReason,
+        @Size(max = MAX_TEXT) String summary,
+        @Size(max = MAX_TEXT) String rootCause,
+        @Size(max = MAX_ENTRIES) List<@NotBlank @Size(max = MAX_ENTRY_TEXT) String> preventiveActions,
+        @Size(max = MAX_ENTRIES) List<@NotNull @Valid TimelineEntryRequest> timeline,
         @NotNull Instant startedAt,
         Instant detectedAt,
         Instant acknowledgedAt,
@@ -37,18 +40,27 @@ public record IncidentRequest(
         Instant resolvedAt) {
 
     public static final BigDecimal FULL_IMPACT = new BigDecimal("100");
+    /** Longest summary, root cause or exclusion reason, in characters. */
+    public static final int MAX_TEXT = 20_000;
+    /** Most timeline entries, and most preventive actions, one incident keeps. */
+    public static final int MAX_ENTRIES = 500;
+    /** Longest timeline entry or preventive action, in characters. */
+    public static final int MAX_ENTRY_TEXT = 10_000;
 
-    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank String text) {
+    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = MAX_ENTRY_TEXT) String text) {
     }
 
     /**
-     * Defaults filled in, duplicates dropped and instants cut to the microseconds PostgreSQL keeps, so
-     * that what is stored, echoed back and compared on a retry is one and the same.
+     * The one normal form in which requests are stored, echoed back and compared to recognise a retry:
+     * defaults filled in (impact 100 %, not excluded, empty lists), decimals by value ({@code 100},
+     * {@code 100.0} and {@code 1E+2} are one value), service and client keys as sorted sets (their order
+     * means nothing), instants cut to the microseconds PostgreSQL keeps. Timeline entries and preventive
+     * actions keep the order given: there it means something.
      */
     public IncidentRequest normalized() {
         return new IncidentRequest(strip(source), strip(externalId), strip(title), severity,
-                distinct(affectedServices), distinct(affectedClients),
-                impactPercent == null ? FULL_IMPACT : impactPercent.stripTrailingZeros(),
+                keySet(affectedServices), keySet(affectedClients),
+                (impactPercent == null ? FULL_IMPACT : impactPercent).stripTrailingZeros(),
                 excluded != null && excluded, blankToNull(exclusionReason), blankToNull(summary),
                 blankToNull(rootCause), preventiveActions == null ? List.of() : List.copyOf(preventiveActions),
                 timeline == null ? List.of()
@@ -62,9 +74,10 @@ public record IncidentRequest(
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static List<String> distinct(List<String> values) {
-        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream()
-                .map(v -> v == null ? null : v.strip()).toList()));
+    /** Keys stripped, without duplicates, sorted; a null key (refused by validation) sorts first. */
+    private static List<String> keySet(List<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> v == null ? null : v.strip()).distinct()
+                .sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
     }
 
     private static String strip(String value) {
