@@ -11,12 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * An incident as a caller records it. {@code (source, externalId)} identifies it across retries;
- * omitted lists and flags take their defaults.
+ * omitted lists and flags take their defaults. {@code impactPercent} has at most 6 decimals, the scale
+ * the database keeps, so what is stored is exactly what was sent.
  */
 public record IncidentRequest(
         @NotBlank @Size(max = 64) String source,
@@ -45,13 +46,16 @@ public record IncidentRequest(
     }
 
     /**
-     * Defaults filled in, duplicates dropped and instants cut to the microseconds PostgreSQL keeps, so
-     * that what is stored, echoed back and compared on a retry is one and the same.
+     * The one normal form in which requests are stored, echoed back and compared to recognise a retry:
+     * defaults filled in (impact 100 %, not excluded, empty lists), decimals by value ({@code 100},
+     * {@code 100.0} and {@code 1E+2} are one value), service and client keys as sorted sets (their order
+     * means nothing), instants cut to the microseconds PostgreSQL keeps. Timeline entries and preventive
+     * actions keep the order given: there it means something.
      */
     public IncidentRequest normalized() {
         return new IncidentRequest(strip(source), strip(externalId), strip(title), severity,
-                distinct(affectedServices), distinct(affectedClients),
-                impactPercent == null ? FULL_IMPACT : impactPercent.stripTrailingZeros(),
+                keySet(affectedServices), keySet(affectedClients),
+                (impactPercent == null ? FULL_IMPACT : impactPercent).stripTrailingZeros(),
                 excluded != null && excluded, blankToNull(exclusionReason), blankToNull(summary),
                 blankToNull(rootCause), preventiveActions == null ? List.of() : List.copyOf(preventiveActions),
                 timeline == null ? List.of()
@@ -65,9 +69,10 @@ public record IncidentRequest(
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static List<String> distinct(List<String> values) {
-        return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values.stream()
-                .map(v -> v == null ? null : v.strip()).toList()));
+    /** Keys stripped, without duplicates, sorted; a null key (refused by validation) sorts first. */
+    private static List<String> keySet(List<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> v == null ? null : v.strip()).distinct()
+                .sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
     }
 
     private static String strip(String value) {

@@ -32,6 +32,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,10 +53,12 @@ public class IncidentResource {
     static final int MAX_PAGE_SIZE = 500;
 
     private final IncidentService incidents;
+    private final IncidentCsvImport csv;
     private final ObjectMapper json;
 
-    public IncidentResource(IncidentService incidents, ObjectMapper json) {
+    public IncidentResource(IncidentService incidents, IncidentCsvImport csv, ObjectMapper json) {
         this.incidents = incidents;
+        this.csv = csv;
         this.json = json;
     }
 
@@ -73,22 +78,63 @@ public class IncidentResource {
             @QueryParam("open") @DefaultValue("false") String open,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         List<FieldViolation> bad = new ArrayList<>();
-        Severity wantedSeverity = parseSeverity(severity, bad);
-        Instant fromInstant = parseInstant("from", from, bad);
-        Instant toInstant = parseInstant("to", to, bad);
-        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            bad.add(new FieldViolation("to", "must be after from"));
-        }
+        IncidentFilter filter = filter(client, service, severity, from, to, open, bad);
         int pageNumber = parseInt("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
         int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, bad);
-        if (!open.equals("true") && !open.equals("false")) {
-            bad.add(new FieldViolation("open", "must be true or false"));
-        }
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
-        return incidents.list(new IncidentFilter(blankToNull(client), blankToNull(service), wantedSeverity,
-                fromInstant, toInstant, open.equals("true")), pageNumber, pageSize);
+        return incidents.list(filter, pageNumber, pageSize);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(IncidentCsvImport.MEDIA_TYPE)
+    @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
+    @Operation(summary = "The incidents of the list's filters as CSV, newest first, in the columns the import reads"
+            + " (at most 100,000 rows)")
+    public Response export(@QueryParam("client") String client, @QueryParam("service") String service,
+            @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("open") @DefaultValue("false") String open) throws IOException {
+        List<FieldViolation> bad = new ArrayList<>();
+        IncidentFilter filter = filter(client, service, severity, from, to, open, bad);
+        if (!bad.isEmpty()) {
+            throw ProblemException.invalid(bad);
+        }
+        long rows = csv.exportCount(filter);
+        if (rows > IncidentCsvImport.MAX_ROWS) {
+            throw ProblemException.badParameter("from", "the filters match " + rows + " incidents, more than the "
+                    + IncidentCsvImport.MAX_ROWS + " one file holds; narrow them (from, to, client, service)");
+        }
+        StringWriter out = new StringWriter();
+        csv.export(filter, out);
+        return Response.ok(out.toString(), IncidentCsvImport.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"incidents.csv\"").build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({IncidentCsvImport.MEDIA_TYPE, "application/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import incidents from CSV (the export's columns), all or nothing, idempotent by source and"
+            + " externalId; dryRun=true previews the first rows and every error, writing nothing")
+    public IncidentCsvImport.ImportResult importCsv(@QueryParam("dryRun") @DefaultValue("false") String dryRun,
+            @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        if (!dryRun.equals("true") && !dryRun.equals("false")) {
+            throw ProblemException.badParameter("dryRun", "must be true or false");
+        }
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > csv.maxBodyBytes()) {
+                    throw IncidentCsvImport.tooLarge(csv.maxBodyBytes());
+                }
+            } catch (NumberFormatException e) {
+                // the HTTP layer has read the body by its real length; the stream's own count still applies
+            }
+        }
+        if (body == null) {
+            throw new ProblemException(400, "Invalid CSV", "The body is empty: it must be a CSV file whose first line names the columns", List.of());
+        }
+        return csv.importCsv(body, dryRun.equals("true"));
     }
 
     @GET
@@ -207,6 +253,22 @@ public class IncidentResource {
         if (body == null) {
             throw new ProblemException(400, "Malformed request body", "The body must be an incident", List.of());
         }
+    }
+
+    /** The list's filters, their mistakes added to {@code bad}. */
+    private static IncidentFilter filter(String client, String service, String severity, String from, String to,
+            String open, List<FieldViolation> bad) {
+        Severity wantedSeverity = parseSeverity(severity, bad);
+        Instant fromInstant = parseInstant("from", from, bad);
+        Instant toInstant = parseInstant("to", to, bad);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            bad.add(new FieldViolation("to", "must be after from"));
+        }
+        if (!open.equals("true") && !open.equals("false")) {
+            bad.add(new FieldViolation("open", "must be true or false"));
+        }
+        return new IncidentFilter(blankToNull(client), blankToNull(service), wantedSeverity, fromInstant, toInstant,
+                open.equals("true"));
     }
 
     private static Severity parseSeverity(String value, List<FieldViolation> bad) {

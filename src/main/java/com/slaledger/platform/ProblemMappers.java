@@ -155,7 +155,8 @@ public class ProblemMappers {
             case 404 -> "Nothing is at " + InputLimits.echo(uri.getPath());
             case 405 -> "This method is not allowed on " + InputLimits.echo(uri.getPath());
             case 406 -> "This resource cannot answer in the requested media type";
-            case 415 -> "Send the body as application/json";
+            case 415 -> "The body's media type is not accepted here: the API takes application/json, the incident"
+                    + " import text/csv";
             default -> status.getReasonPhrase();
         };
         return respond(status.getStatusCode(), status.getReasonPhrase(), detail, uri, List.of());

@@ -93,7 +93,8 @@ public class IncidentPages {
 
     public record ListPage(Filter filter, List<IncidentResponse> incidents, String zone, long totalItems,
             int page, int totalPages, int firstShown, int lastShown, String previousHref, String nextHref,
-            List<ClientResponse> clients, List<ServiceResponse> services, List<Severity> severities) {
+            String exportHref, List<ClientResponse> clients, List<ServiceResponse> services,
+            List<Severity> severities) {
     }
 
     public record DetailPage(IncidentResponse incident, TimelineChart chart, String zone, List<String> zones,
@@ -179,7 +180,8 @@ public class IncidentPages {
         String previous = pageNumber > 1 ? listHref(filter, pageNumber - 1) : null;
         String next = pageNumber < result.totalPages() ? listHref(filter, pageNumber + 1) : null;
         return Templates.list(new ListPage(filter, result.items(), zone, result.totalItems(), pageNumber,
-                result.totalPages(), firstShown, lastShown, previous, next, clients.list(null), services.list(),
+                result.totalPages(), firstShown, lastShown, previous, next,
+                exportHref(filter, fromInstant, toInstant), clients.list(null), services.list(),
                 List.of(Severity.values())));
     }
 
@@ -381,6 +383,21 @@ public class IncidentPages {
         href.queryParam("page", page);
         URI uri = href.build();
         return uri.toString();
+    }
+
+    /** The CSV export of what the list shows: the same filters, its days as the instants they start and end. */
+    static String exportHref(Filter filter, Instant from, Instant to) {
+        UriBuilder href = UriBuilder.fromPath("/api/incidents/export");
+        Stream.of(new String[] {"client", filter.client()}, new String[] {"service", filter.service()},
+                new String[] {"severity", filter.severity()},
+                new String[] {"from", from == null ? null : from.toString()},
+                new String[] {"to", to == null ? null : to.toString()})
+                .filter(pair -> pair[1] != null)
+                .forEach(pair -> href.queryParam(pair[0], pair[1]));
+        if (filter.open()) {
+            href.queryParam("open", "true");
+        }
+        return href.build().toString();
     }
 
     /** A zone for reading times: a known IANA name, else UTC. */

@@ -69,6 +69,9 @@ class SecurityMatrixTest {
             Map.entry("POST /api/incidents/{id}/mitigate", Set.of(SRE, ADMIN)),
             Map.entry("POST /api/incidents/{id}/resolve", Set.of(SRE, ADMIN)),
             Map.entry("DELETE /api/incidents/{id}", Set.of(SRE, ADMIN)),
+            // CSV: import by sre and admin; the export reads like the list (account managers: their clients')
+            Map.entry("POST /api/incidents/import", Set.of(SRE, ADMIN)),
+            Map.entry("GET /api/incidents/export", Set.of(SRE, AM, ADMIN)),
             // maintenance windows: sre and admin
             Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
@@ -101,6 +104,9 @@ class SecurityMatrixTest {
             Map.entry("POST /incidents", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/edit", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/{step}", Set.of(SRE, ADMIN)),
+            Map.entry("GET /incidents/upload", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/upload", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/upload/{upload}/import", Set.of(SRE, ADMIN)),
             // user admin page
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),
@@ -118,7 +124,7 @@ class SecurityMatrixTest {
     private static final Map<String, String> NOTHING = Map.of(
             "{key}", "zz-matrix-nothing", "{clientKey}", "zz-matrix-nothing", "{id}", "0",
             "{source}", "zz-matrix", "{externalId}", "nothing", "{username}", "zz-matrix-nothing",
-            "{step}", "resolve");
+            "{step}", "resolve", "{upload}", "zz-matrix-nothing");
 
     @Test
     void everyEndpointOfTheApplicationHasARowInTheTable() {

@@ -1,0 +1,452 @@
+package com.slaledger.incident;
+
+import com.slaledger.incident.IncidentCsv.ParsedRow;
+import com.slaledger.incident.IncidentRepository.IncidentKey;
+import com.slaledger.incident.IncidentService.BatchResult;
+import com.slaledger.incident.IncidentService.IncidentFilter;
+import com.slaledger.incident.IncidentService.Outcome;
+import com.slaledger.platform.Problem.FieldViolation;
+import com.slaledger.platform.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * CSV import and export of incidents (columns and cell rules: {@link IncidentCsv}, docs/ingest.md "CSV").
+ *
+ * <p>An import is all or nothing and idempotent by {@code (source, externalId)}: rows go through the same
+ * checks and the same write as a batch ({@link IncidentWriter}), {@value #CHUNK_ROWS} rows at a time in one
+ * transaction, so memory holds one chunk, not the file. Any error anywhere refuses the whole file with
+ * every error (up to {@value #MAX_ERRORS_LISTED} listed) named {@code line N, column C}; N is the line of
+ * the file on which the row starts (the header is line 1; a quoted cell may span lines). A preview
+ * ({@code dryRun}) runs the same reading and checks and writes nothing.
+ */
+@ApplicationScoped
+public class IncidentCsvImport {
+
+    public static final String MEDIA_TYPE = "text/csv";
+    /** Most data rows one file may hold. */
+    public static final int MAX_ROWS = 100_000;
+    /** Most errors named in one answer; the count says how many there were in all. */
+    public static final int MAX_ERRORS_LISTED = 1_000;
+    /** Rows a preview shows as they will be stored. */
+    public static final int PREVIEW_ROWS = 20;
+    static final int CHUNK_ROWS = 1_000;
+    /** Longest header line looked at to tell the delimiter. */
+    private static final int HEADER_PEEK_CHARS = 64 * 1024;
+
+    private final IncidentWriter writer;
+    private final IncidentQueries queries;
+    private final long maxBodyBytes;
+    private final int timeoutSeconds;
+
+    IncidentCsvImport(IncidentWriter writer, IncidentQueries queries,
+            @ConfigProperty(name = "sla-ledger.import.max-body-size", defaultValue = "64M") MemorySize maxBody,
+            @ConfigProperty(name = "sla-ledger.import.transaction-timeout-seconds", defaultValue = "600") int timeoutSeconds) {
+        this.writer = writer;
+        this.queries = queries;
+        this.maxBodyBytes = maxBody.asLongValue();
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** One row of a preview: its line, what the import will do with it, and the incident as it will be stored. */
+    public record PreviewRow(long line, Outcome outcome, IncidentRequest incident) {
+    }
+
+    /**
+     * What an import did, or (with {@code dryRun}) would do. {@code valid} is false only in a preview:
+     * then {@code errors} lists what refuses the file ({@code errorCount} of them in all).
+     */
+    public record ImportResult(boolean dryRun, boolean valid, int rows, int created, int updated, int unchanged,
+            int errorCount, List<FieldViolation> errors, List<PreviewRow> preview) {
+    }
+
+    /** The largest body accepted, in bytes ({@code sla-ledger.import.max-body-size}). */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * Reads a CSV body (UTF-8, with or without BOM; comma or semicolon told from the header line) and
+     * imports it, or with {@code dryRun} previews it. A refused import is a 400 problem listing the errors
+     * ({@code line N, column C}); a body over the configured size or over {@value #MAX_ROWS} rows is a 413.
+     */
+    public ImportResult importCsv(InputStream body, boolean dryRun) {
+        InputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        // one transaction for the whole file: committed only for a valid import, rolled back otherwise
+        QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
+        ImportResult result;
+        try {
+            result = run(limited, dryRun);
+        } catch (RuntimeException e) {
+            QuarkusTransaction.rollback();
+            throw e;
+        }
+        if (dryRun || !result.valid()) {
+            QuarkusTransaction.rollback();
+        } else {
+            QuarkusTransaction.commit();
+        }
+        if (!result.valid() && !dryRun) {
+            throw new ProblemException(400, "Invalid CSV", result.errorCount() + " error"
+                    + (result.errorCount() == 1 ? "" : "s") + " in the file; nothing was imported"
+                    + (result.errorCount() > MAX_ERRORS_LISTED ? " (the first " + MAX_ERRORS_LISTED + " are listed)" : ""),
+                    result.errors());
+        }
+        return result;
+    }
+
+    private ImportResult run(InputStream body, boolean dryRun) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65536);
+        Run run = new Run(dryRun);
+        try {
+            skipBom(reader);
+            char delimiter = delimiter(reader);
+            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                    .get();
+            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                // next() without hasNext(): hasNext() would read ahead and move the line count past the row
+                Iterator<CSVRecord> records = parser.iterator();
+                List<String> columns = header(nextOrNull(records));
+                while (true) {
+                    long line = parser.getCurrentLineNumber() + 1;
+                    CSVRecord record = nextOrNull(records);
+                    if (record == null) {
+                        break;
+                    }
+                    if (record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty())) {
+                        continue; // a blank line
+                    }
+                    if (++run.rows > MAX_ROWS) {
+                        throw new ProblemException(413, "Content too large", "The file has more than " + MAX_ROWS
+                                + " rows; split it into files of at most " + MAX_ROWS + " rows", List.of());
+                    }
+                    run.add(line, record, columns);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause(), run);
+        } catch (IOException e) {
+            throw unreadable(e, run);
+        } catch (IllegalStateException e) {
+            throw invalidFile("The file is not well-formed CSV after row " + run.rows + ": " + firstLine(e.getMessage()));
+        }
+        run.flush();
+        return run.result();
+    }
+
+    /** Writes every incident the filter matches (within what the caller may see) as CSV, newest first. */
+    public void export(IncidentFilter filter, Writer out) throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(IncidentCsv.COLUMNS
+                .toArray(String[]::new)).get());
+        IOException[] failure = new IOException[1];
+        queries.forEach(filter, CHUNK_ROWS, incident -> {
+            try {
+                if (failure[0] == null) {
+                    printer.printRecord(IncidentCsv.cells(incident));
+                }
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        printer.flush();
+    }
+
+    /** How many rows an export of this filter would write. */
+    public long exportCount(IncidentFilter filter) {
+        return queries.count(filter);
+    }
+
+    /** The state of one import: counts, errors, the preview and the chunk being gathered. */
+    private final class Run {
+        final boolean dryRun;
+        int rows;
+        int created;
+        int updated;
+        int unchanged;
+        int errorCount;
+        final List<FieldViolation> errors = new ArrayList<>();
+        final List<PreviewRow> preview = new ArrayList<>();
+        final Map<IncidentKey, Long> lineOfKey = new HashMap<>();
+        final List<Long> chunkLines = new ArrayList<>();
+        final List<IncidentRequest> chunk = new ArrayList<>();
+
+        Run(boolean dryRun) {
+            this.dryRun = dryRun;
+        }
+
+        void error(long line, String column, String message) {
+            errorCount++;
+            if (errors.size() < MAX_ERRORS_LISTED) {
+                errors.add(new FieldViolation("line " + line + (column == null ? "" : ", column " + column), message));
+            }
+        }
+
+        void add(long line, CSVRecord record, List<String> columns) {
+            if (record.size() != columns.size()) {
+                error(line, null, "has " + record.size() + " fields where the header names " + columns.size());
+                return;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            boolean nul = false;
+            for (int i = 0; i < columns.size(); i++) {
+                String cell = record.get(i);
+                if (cell.indexOf('\u0000') >= 0) {
+                    error(line, columns.get(i), "must not contain NUL characters");
+                    nul = true;
+                }
+                cells.put(columns.get(i), cell);
+            }
+            if (nul) {
+                return;
+            }
+            ParsedRow parsed = IncidentCsv.parse(cells);
+            parsed.errors().forEach(v -> error(line, v.field(), v.message()));
+            if (!parsed.errors().isEmpty()) {
+                return;
+            }
+            IncidentRequest request = parsed.request();
+            if (request.source() != null && request.externalId() != null) {
+                IncidentKey key = new IncidentKey(request.source().strip(), request.externalId().strip());
+                Long earlier = lineOfKey.putIfAbsent(key, line);
+                if (earlier != null) {
+                    error(line, "externalId", "repeats the source and externalId of line " + earlier);
+                    return;
+                }
+            }
+            chunk.add(request);
+            chunkLines.add(line);
+            if (chunk.size() == CHUNK_ROWS) {
+                flush();
+            }
+        }
+
+        /** Checks the gathered chunk; writes it while the file has had no error, or previews it. */
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            IncidentWriter.Checked checked = writer.check(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                long line = chunkLines.get(i);
+                checked.violations().get(i).forEach(v -> error(line, columnOf(v.field()), v.message()));
+            }
+            if (dryRun) {
+                List<Outcome> outcomes = writer.outcomes(checked);
+                for (int i = 0; i < chunk.size(); i++) {
+                    count(outcomes.get(i));
+                    if (outcomes.get(i) != null && preview.size() < PREVIEW_ROWS) {
+                        preview.add(new PreviewRow(chunkLines.get(i), outcomes.get(i), checked.normalized().get(i)));
+                    }
+                }
+            } else if (errorCount == 0) {
+                BatchResult written = writer.write(checked);
+                created += written.created();
+                updated += written.updated();
+                unchanged += written.unchanged();
+                writer.detachAll();
+            }
+            chunk.clear();
+            chunkLines.clear();
+        }
+
+        private void count(Outcome outcome) {
+            if (outcome == Outcome.CREATED) {
+                created++;
+            } else if (outcome == Outcome.UPDATED) {
+                updated++;
+            } else if (outcome == Outcome.UNCHANGED) {
+                unchanged++;
+            }
+        }
+
+        ImportResult result() {
+            boolean valid = errorCount == 0;
+            return new ImportResult(dryRun, valid, rows, valid || dryRun ? created : 0, valid || dryRun ? updated : 0,
+                    valid || dryRun ? unchanged : 0, errorCount, List.copyOf(errors), List.copyOf(preview));
+        }
+    }
+
+    /** {@code affectedServices[1]} and {@code timeline[0].text} are cells of the columns before the bracket. */
+    static String columnOf(String field) {
+        int end = field.length();
+        for (int i = 0; i < field.length(); i++) {
+            if (field.charAt(i) == '[' || field.charAt(i) == '.') {
+                end = i;
+                break;
+            }
+        }
+        return field.substring(0, end);
+    }
+
+    private static CSVRecord nextOrNull(Iterator<CSVRecord> records) {
+        try {
+            return records.next();
+        } catch (NoSuchElementException e) {
+            return null;
+        }
+    }
+
+    private static List<String> header(CSVRecord record) {
+        if (record == null) {
+            throw invalidFile("The file is empty: the first line must name the columns");
+        }
+        List<FieldViolation> bad = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < record.size(); i++) {
+            String name = record.get(i);
+            String column = IncidentCsv.column(name);
+            if (column == null) {
+                bad.add(new FieldViolation("line 1, column " + (i + 1), "is not a known column: "
+                        + IncidentCsv.echo(name) + "; the columns are " + String.join(", ", IncidentCsv.COLUMNS)));
+            } else if (!seen.add(column)) {
+                bad.add(new FieldViolation("line 1, column " + (i + 1), "names " + column + " a second time"));
+            }
+            columns.add(column);
+        }
+        for (String required : IncidentCsv.REQUIRED) {
+            if (!seen.contains(required)) {
+                bad.add(new FieldViolation("line 1", "has no " + required + " column"));
+            }
+        }
+        if (!seen.contains("affectedServices") && !seen.contains("affectedClients")) {
+            bad.add(new FieldViolation("line 1", "has neither an affectedServices nor an affectedClients column"));
+        }
+        if (!bad.isEmpty()) {
+            throw new ProblemException(400, "Invalid CSV", "The header line (line 1) must name the columns",
+                    bad.size() > MAX_ERRORS_LISTED ? bad.subList(0, MAX_ERRORS_LISTED) : bad);
+        }
+        return columns;
+    }
+
+    private static void skipBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        int first = reader.read();
+        if (first != '\uFEFF' && first != -1) {
+            reader.reset();
+        }
+    }
+
+    /** Semicolon when the header line has more semicolons than commas outside quotes, else comma. */
+    private static char delimiter(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_PEEK_CHARS + 1);
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int n = 0; n < HEADER_PEEK_CHARS; n++) {
+            int c = reader.read();
+            if (c == -1 || (!quoted && (c == '\n' || c == '\r'))) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        reader.reset();
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static ProblemException unreadable(Throwable cause, Run run) {
+        if (cause instanceof ProblemException problem) {
+            return problem;
+        }
+        if (cause instanceof CharacterCodingException) {
+            return invalidFile("The file is not UTF-8 text (after row " + run.rows + ")");
+        }
+        return invalidFile("The file is not well-formed CSV after row " + run.rows + ": "
+                + firstLine(cause == null ? null : cause.getMessage()));
+    }
+
+    private static ProblemException invalidFile(String detail) {
+        return new ProblemException(400, "Invalid CSV", detail, List.of());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** Counts the bytes read and refuses the body (413) past the limit, before any more is buffered. */
+    private static final class LimitedInputStream extends InputStream {
+        private final InputStream in;
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge(limit);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The 413 of a body over the configured size. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "Content too large", "The body is larger than the " + limit
+                + " bytes accepted (sla-ledger.import.max-body-size)", List.of());
+    }
+}
