@@ -435,7 +435,7 @@ class IncidentPagesTest {
     void aBadFilterIsAnHtml400Page() {
         String html = page("/incidents?from=yesterday&severity=SEV9", 400);
         assertTrue(html.contains("<h1>This address has mistakes</h1>"));
-        assertTrue(html.contains("<code>from</code> must be a date such as 2024-01-31, got &#39;yesterday&#39;"), html);
+        assertTrue(html.contains("<code>from</code> must be a date such as 2024-01-31, from year 1900 to 9999, got &#39;yesterday&#39;"), html);
         assertTrue(html.contains("<code>severity</code> must be one of SEV1, SEV2, SEV3, SEV4"));
     }
 
