@@ -66,6 +66,7 @@ final class OpsgenieAdapter {
                 }
             }
         }
+        Severity severity = severity(alert);
         List<String> unmapped = new ArrayList<>();
         if (id == null) {
             unmapped.add("alert.alertId: missing");
@@ -83,7 +84,6 @@ final class OpsgenieAdapter {
         if (!unmapped.isEmpty()) {
             return new Translation(List.of(), unmapped, List.of(), null);
         }
-        Severity severity = severity(alert);
         List<TimelineEntryRequest> timeline = List.of();
         if (action.equals("AddNote")) {
             String text = (username == null ? "Note: " : "Note by " + username + ": ")
