@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * {@code Authorization: Bearer <API token>}. Without a bearer header it steps aside for HTTP Basic
- * and the login form. It runs first, so it also answers the challenge for the API: a plain 401 with
+ * and the login form, and on the webhook endpoints, whose bearer is a source's secret. It runs first, so it also answers the challenge for the API: a plain 401 with
  * {@code WWW-Authenticate} (never the login page's redirect, which an API client cannot follow).
  */
 @ApplicationScoped
@@ -28,7 +28,8 @@ public class ApiTokenAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = bearerToken(context);
-        if (token == null) {
+        // a webhook's bearer is its source's secret, checked by the endpoint itself, not an API token
+        if (token == null || WebhookSecrets.WEBHOOK_PATHS.contains(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         AuthenticationRequest request = HttpSecurityUtils.setRoutingContextAttribute(

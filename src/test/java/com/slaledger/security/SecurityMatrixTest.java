@@ -32,6 +32,8 @@ class SecurityMatrixTest {
     private static final String ADMIN = Role.ADMIN;
     private static final Set<String> EVERYONE = Set.of(ANONYMOUS, SRE, AM, FINANCE, ADMIN);
     private static final Set<String> SIGNED_IN = Set.of(SRE, AM, FINANCE, ADMIN);
+    /** Webhooks: nobody's user credentials open them; only the source's secret (IngestWebhooksTest) does. */
+    private static final Set<String> SECRET_ONLY = Set.of("secret-only");
 
     /** Method and path (as OpenAPI spells it) to the callers who may call it; all others are refused. */
     private static final Map<String, Set<String>> WHO_MAY = new TreeMap<>(Map.ofEntries(
@@ -118,7 +120,21 @@ class SecurityMatrixTest {
             Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
             // the dashboard: everyone signed in; reliability: sre and admin
             Map.entry("GET /", SIGNED_IN),
-            Map.entry("GET /reliability", Set.of(SRE, ADMIN))));
+            Map.entry("GET /reliability", Set.of(SRE, ADMIN)),
+            // webhooks: by their source's secret or signature only, so every caller here is refused (401)
+            Map.entry("POST /api/ingest/alertmanager", SECRET_ONLY),
+            Map.entry("POST /api/ingest/grafana", SECRET_ONLY),
+            Map.entry("POST /api/ingest/pagerduty", SECRET_ONLY),
+            Map.entry("POST /api/ingest/opsgenie", SECRET_ONLY),
+            // the ingest inbox and its replay: admin
+            Map.entry("GET /api/ingest/deliveries", Set.of(ADMIN)),
+            Map.entry("GET /api/ingest/deliveries/{id}", Set.of(ADMIN)),
+            Map.entry("POST /api/ingest/deliveries/{id}/replay", Set.of(ADMIN)),
+            Map.entry("POST /api/ingest/deliveries/replay", Set.of(ADMIN)),
+            Map.entry("GET /admin/ingest", Set.of(ADMIN)),
+            Map.entry("GET /admin/ingest/{id}", Set.of(ADMIN)),
+            Map.entry("POST /admin/ingest/{id}/replay", Set.of(ADMIN)),
+            Map.entry("POST /admin/ingest/replay", Set.of(ADMIN))));
 
     /** Path parameters that name nothing, so an allowed call changes nothing (404 or 400). */
     private static final Map<String, String> NOTHING = Map.of(
@@ -151,7 +167,9 @@ class SecurityMatrixTest {
                 Response response = call(request.redirects().follow(false), method, concrete(path));
                 int status = response.statusCode();
                 String verdict;
-                if (allowed.contains(caller)) {
+                if (allowed == SECRET_ONLY) {
+                    verdict = status == 401 ? null : "not refused without the webhook secret";
+                } else if (allowed.contains(caller)) {
                     verdict = status == 401 || status == 403 || status >= 500 ? "refused or failed" : null;
                 } else if (caller.equals(ANONYMOUS)) {
                     // the API answers 401; pages send a person to the sign-in page
