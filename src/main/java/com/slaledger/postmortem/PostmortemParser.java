@@ -155,6 +155,8 @@ public final class PostmortemParser {
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "^(all|none|n/?a|unknown|everyone|every\\b.*|all\\b.*|tbd|-)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SHORT_UNIT = Pattern.compile("\\d\\s*[hm]\\b");
+    private static final Pattern PROSE_END_HINT = Pattern.compile("restor|back|recover|resolv|fix|mitigat|sorted|ended|over");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[;!?]|\\.(?=\\s)");
 
     private PostmortemParser() {
@@ -283,7 +285,7 @@ public final class PostmortemParser {
             }
             List<Mention> services = new ArrayList<>();
             List<Mention> clients = new ArrayList<>();
-            mentions(services, clients);
+            mentions(services, clients, kept);
             if (services.isEmpty() && clients.isEmpty()) {
                 warn(Code.NO_SERVICE, "No known service or client is named; choose at least one affected service"
                         + " or client before saving.", null);
@@ -409,12 +411,12 @@ public final class PostmortemParser {
                     }
                 }
                 if (headingText != null) {
+                    scan(line, headingText, named == null ? section : named);
                     WrittenDate dateHeading = dateOnly(headingText);
                     if (dateHeading != null && named == null) {
                         // "### 17 January" inside a timeline: the day of the entries below, not a new section
                         line.dateOnly = dateHeading;
                         line.heading = section != Section.TIMELINE;
-                        addDateMention(line, dateHeading, section);
                         if (line.heading && titleLine == null && markup && level == 1) {
                             titleLine = line;
                             titleText = headingText;
@@ -457,17 +459,23 @@ public final class PostmortemParser {
                     titleLine = line;
                     titleText = line.clean;
                     line.heading = true;
+                    scan(line, line.clean, Section.INTRO);
                     continue;
                 }
                 if (!line.tableish && blockHasEntries) {
                     block++;
                     blockHasEntries = false;
                 }
-                for (WrittenDate date : WrittenWhen.findDates(line.clean)) {
-                    addDateMention(line, date, section);
-                }
-                zonesOf(line);
+                scan(line, line.clean, section);
             }
+        }
+
+        /** The dates and zones a line of prose or a heading writes. */
+        void scan(Line line, String text, Section section) {
+            for (WrittenDate date : WrittenWhen.findDates(text)) {
+                addDateMention(line, date, section);
+            }
+            zonesOf(line.number, text);
         }
 
         int firstContent() {
@@ -499,17 +507,16 @@ public final class PostmortemParser {
             dates.add(new DateMention(date, line.number, rank));
         }
 
-        void zonesOf(Line line) {
-            String clean = line.clean;
+        void zonesOf(int number, String clean) {
             if (ZONE_STATEMENT.matcher(clean).find()) {
                 for (ReadZone zone : WrittenWhen.findZones(clean)) {
-                    statedZones.add(new ZoneMention(zone, line.number));
+                    statedZones.add(new ZoneMention(zone, number));
                 }
             }
             for (WrittenTime time : WrittenWhen.findTimes(clean)) {
                 WrittenZone zone = WrittenWhen.zoneAt(clean, time.end());
                 if (zone != null) {
-                    proseTimeZones.add(new ZoneMention(zone.zone(), line.number));
+                    proseTimeZones.add(new ZoneMention(zone.zone(), number));
                 }
             }
         }
@@ -526,7 +533,7 @@ public final class PostmortemParser {
             while (first.startsWith("[") || first.startsWith("(")) {
                 first = first.substring(1).stripLeading();
             }
-            if (first.isEmpty() || !(Character.isDigit(first.charAt(0)) || Character.isLetter(first.charAt(0)))) {
+            if (first.isEmpty() || !mayStartWhen(first)) {
                 return null;
             }
             int position = 0;
@@ -895,6 +902,9 @@ public final class PostmortemParser {
                     continue;
                 }
                 String words = line.entry != null ? line.entry.text : line.clean;
+                if (!mayStateDuration(words)) {
+                    continue;
+                }
                 Matcher m = DURATION.matcher(words);
                 while (m.find()) {
                     String clause = clauseAround(words, m.start());
@@ -959,6 +969,9 @@ public final class PostmortemParser {
             int warned = 0;
             for (Line line : lines) {
                 if (!line.prose() || line.section == Section.PREVENTIVE || line.clean == null || warned >= 3) {
+                    continue;
+                }
+                if (!PROSE_END_HINT.matcher(line.clean.toLowerCase(Locale.ROOT)).find()) {
                     continue;
                 }
                 for (String clause : CLAUSE_SPLIT.split(line.clean)) {
@@ -1044,6 +1057,11 @@ public final class PostmortemParser {
                     continue;
                 }
                 String words = line.entry != null ? line.entry.text : line.clean;
+                String lower = words.toLowerCase(Locale.ROOT);
+                if (words.indexOf('%') < 0 && !lower.contains("all ") && !lower.contains("every ")
+                        && !lower.contains("outage") && !lower.contains("downtime") && !lower.contains("loss of")) {
+                    continue;
+                }
                 for (String clause : CLAUSE_SPLIT.split(words)) {
                     if (RESTORE_CLAUSE.matcher(clause).find()) {
                         continue;
@@ -1080,7 +1098,11 @@ public final class PostmortemParser {
                 if (line.code || line.blank || line.clean == null || line.section == Section.PREVENTIVE) {
                     continue;
                 }
-                Matcher m = SEVERITY.matcher(line.entry != null ? line.entry.text : line.clean);
+                String words = line.entry != null ? line.entry.text : line.clean;
+                if (!words.regionMatches(true, 0, "sev", 0, 3) && !words.toLowerCase(Locale.ROOT).contains("sev")) {
+                    continue;
+                }
+                Matcher m = SEVERITY.matcher(words);
                 if (m.find()) {
                     if (m.group(1) != null) {
                         return "SEV" + m.group(1);
@@ -1097,7 +1119,7 @@ public final class PostmortemParser {
         }
 
         /** Known services and clients: from explicit lists ("Affected services: ..."), else named in the text. */
-        void mentions(List<Mention> services, List<Mention> clients) {
+        void mentions(List<Mention> services, List<Mention> clients, List<Entry> kept) {
             boolean serviceList = false;
             boolean clientList = false;
             Map<String, String> serviceKeys = normalizedKeys(catalog.services());
@@ -1151,15 +1173,18 @@ public final class PostmortemParser {
                 return;
             }
             // names in the title, intro, summary, impact and timeline (not in the root cause or the actions)
-            Map<String, Integer> grams = new HashMap<>();
+            Set<Line> keptLines = kept.stream().map(e -> e.line).collect(Collectors.toSet());
+            Map<String, Integer> servicesFound = new LinkedHashMap<>();
+            Map<String, Integer> clientsFound = new LinkedHashMap<>();
             for (Line line : lines) {
                 if (line.code || line.blank || line.clean == null || listLines.contains(line.number)) {
                     continue;
                 }
-                boolean eligible = line == titleLine || line.entry != null || switch (line.section) {
-                    case INTRO, SUMMARY, IMPACT, TIMELINE -> true;
-                    default -> false;
-                };
+                boolean eligible = line == titleLine || (line.entry != null ? keptLines.contains(line)
+                        : line.prose() && switch (line.section) {
+                            case INTRO, SUMMARY, IMPACT, TIMELINE -> true;
+                            default -> false;
+                        });
                 if (!eligible) {
                     continue;
                 }
@@ -1169,28 +1194,23 @@ public final class PostmortemParser {
                     StringBuilder gram = new StringBuilder();
                     for (int n = 0; n < 4 && i + n < words.length; n++) {
                         gram.append(words[i + n]);
-                        grams.putIfAbsent(gram.toString(), line.number);
+                        if (gram.length() < 2) {
+                            continue;
+                        }
+                        String candidate = gram.toString();
+                        if (!serviceList && serviceKeys.containsKey(candidate)) {
+                            servicesFound.putIfAbsent(serviceKeys.get(candidate), line.number);
+                        }
+                        if (!clientList && clientKeys.containsKey(candidate)) {
+                            clientsFound.putIfAbsent(clientKeys.get(candidate), line.number);
+                        }
                     }
                 }
             }
-            if (!serviceList) {
-                addNamed(serviceKeys, grams, services);
-            }
-            if (!clientList) {
-                addNamed(clientKeys, grams, clients);
-            }
-        }
-
-        void addNamed(Map<String, String> keys, Map<String, Integer> grams, List<Mention> target) {
-            Map<String, Integer> found = new LinkedHashMap<>();
-            keys.forEach((normalized, key) -> {
-                Integer line = grams.get(normalized);
-                if (line != null && normalized.length() >= 2) {
-                    found.merge(key, line, Math::min);
-                }
-            });
-            found.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(e -> target.add(new Mention(e.getKey(), e.getValue())));
+            servicesFound.forEach((key, line) -> services.add(new Mention(key, line)));
+            clientsFound.forEach((key, line) -> clients.add(new Mention(key, line)));
+            services.sort(Comparator.comparingInt(Mention::line).thenComparing(Mention::key));
+            clients.sort(Comparator.comparingInt(Mention::line).thenComparing(Mention::key));
         }
 
         Map<String, String> normalizedKeys(List<Catalog.Entry> entries) {
@@ -1344,6 +1364,19 @@ public final class PostmortemParser {
         return cells;
     }
 
+    private static final Set<String> WHEN_WORDS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "noo", "mid");
+
+    /** A cheap test before the patterns: a time or date starts with a digit, a month, a weekday, noon or midnight. */
+    static boolean mayStartWhen(String text) {
+        char c = text.charAt(0);
+        if (c >= '0' && c <= '9') {
+            return true;
+        }
+        return Character.isLetter(c) && text.length() >= 3
+                && WHEN_WORDS.contains(text.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
     /** The section a heading names, or null. */
     static Section sectionOf(String heading) {
         String name = PARENTHETICAL.matcher(heading).replaceAll(" ").toLowerCase(Locale.ROOT)
@@ -1383,6 +1416,12 @@ public final class PostmortemParser {
             }
         }
         return out.toString();
+    }
+
+    /** A duration needs a number and a unit of hours or minutes. */
+    static boolean mayStateDuration(String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        return lower.contains("hour") || lower.contains("min") || lower.contains("hr") || SHORT_UNIT.matcher(lower).find();
     }
 
     static Duration duration(Matcher m) {

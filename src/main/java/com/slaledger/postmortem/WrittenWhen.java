@@ -72,12 +72,12 @@ final class WrittenWhen {
     private static final Pattern DATE_FIND = Pattern.compile("(?<![\\w/.-])" + DATE, Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_AT = Pattern.compile(
             "(?:(?<h>\\d{1,2})(?:[:.](?<m>[0-5]\\d)(?::(?<s>[0-5]\\d)(?:[.,]\\d{1,9})?)?)?"
-                    + "(?:\\s*(?<ap>[ap])\\.?\\s?m\\.?(?![a-z]))?(?![\\d:])"
+                    + "(?:\\s*(?<ap>[ap])\\.?\\s?m\\.?(?![a-z]))?(?!\\d|:\\d)"
                     + "|(?<word>noon|midday|midnight)(?![a-z]))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME_FIND = Pattern.compile(
             "(?<![\\d:.])(?:(?<h>\\d{1,2})(?:[:.](?<m>[0-5]\\d)(?::(?<s>[0-5]\\d))?)?"
-                    + "(?:\\s*(?<ap>[ap])\\.?\\s?m\\.?(?![a-z]))?(?![\\d:]|\\.\\d)"
+                    + "(?:\\s*(?<ap>[ap])\\.?\\s?m\\.?(?![a-z]))?(?!\\d|:\\d|\\.\\d)"
                     + "|(?<word>noon|midday|midnight)(?![a-z]))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ZONE_AT = Pattern.compile(
@@ -152,6 +152,10 @@ final class WrittenWhen {
     /** Every time of day written in the text (with minutes, or with am/pm), in order. */
     static List<WrittenTime> findTimes(String text) {
         List<WrittenTime> found = new ArrayList<>();
+        if (!containsDigit(text) && !text.toLowerCase(Locale.ROOT).contains("noon")
+                && !text.toLowerCase(Locale.ROOT).contains("mid")) {
+            return found;
+        }
         Matcher m = TIME_FIND.matcher(text);
         while (m.find()) {
             if (m.end() == m.start()) {
