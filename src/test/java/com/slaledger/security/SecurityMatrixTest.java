@@ -69,6 +69,9 @@ class SecurityMatrixTest {
             Map.entry("POST /api/incidents/{id}/mitigate", Set.of(SRE, ADMIN)),
             Map.entry("POST /api/incidents/{id}/resolve", Set.of(SRE, ADMIN)),
             Map.entry("DELETE /api/incidents/{id}", Set.of(SRE, ADMIN)),
+            // postmortem import: whoever records incidents
+            Map.entry("POST /api/postmortems/preview", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/postmortems/import", Set.of(SRE, ADMIN)),
             // maintenance windows: sre and admin
             Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
@@ -101,6 +104,9 @@ class SecurityMatrixTest {
             Map.entry("POST /incidents", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/edit", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/{id}/{step}", Set.of(SRE, ADMIN)),
+            Map.entry("GET /incidents/import", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/import/preview", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/import", Set.of(SRE, ADMIN)),
             // user admin page
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),
