@@ -74,6 +74,9 @@ class SecurityMatrixTest {
             // CSV: import by sre and admin; the export reads like the list (account managers: their clients')
             Map.entry("POST /api/incidents/import", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/incidents/export", Set.of(SRE, AM, ADMIN)),
+            // postmortem import: whoever records incidents
+            Map.entry("POST /api/postmortems/preview", Set.of(SRE, ADMIN)),
+            Map.entry("POST /api/postmortems/import", Set.of(SRE, ADMIN)),
             // maintenance windows: sre and admin
             Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
@@ -109,6 +112,9 @@ class SecurityMatrixTest {
             Map.entry("GET /incidents/upload", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/upload", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/upload/{upload}/import", Set.of(SRE, ADMIN)),
+            Map.entry("GET /incidents/import", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/import/preview", Set.of(SRE, ADMIN)),
+            Map.entry("POST /incidents/import", Set.of(SRE, ADMIN)),
             // user admin page
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),
