@@ -64,10 +64,13 @@ public class IncidentResource {
 
     @GET
     @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
-    @Operation(summary = "List incidents, newest first, filtered and paged")
+    @Operation(summary = "List incidents, filtered and paged",
+            description = "open=true: not resolved yet; open=false: resolved only; absent: both. q: text to find in"
+                    + " the title or summary (case-insensitive, at most 200 characters). sort: started (newest first,"
+                    + " the default), duration (longest impact first) or severity (SEV1 first).")
     public IncidentPage list(@QueryParam("client") String client, @QueryParam("service") String service,
             @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("open") @DefaultValue("false") String open,
+            @QueryParam("open") String open, @QueryParam("q") String text, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         List<FieldViolation> bad = new ArrayList<>();
         Severity wantedSeverity = parseSeverity(severity, bad);
@@ -78,14 +81,23 @@ public class IncidentResource {
         }
         int pageNumber = parseInt("page", page, 0, Integer.MAX_VALUE, bad);
         int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, bad);
-        if (!open.equals("true") && !open.equals("false")) {
-            bad.add(new FieldViolation("open", "must be true or false"));
+        Boolean wantedOpen = null;
+        if (open != null && !open.isBlank()) {
+            if (open.equals("true") || open.equals("false")) {
+                wantedOpen = Boolean.valueOf(open);
+            } else {
+                bad.add(new FieldViolation("open", "must be true or false"));
+            }
         }
+        if (text != null && text.length() > IncidentService.MAX_SEARCH_LENGTH) {
+            bad.add(new FieldViolation("q", "must be at most " + IncidentService.MAX_SEARCH_LENGTH + " characters"));
+        }
+        IncidentService.IncidentOrder order = parseOrder(sort, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
         return incidents.list(new IncidentFilter(blankToNull(client), blankToNull(service), wantedSeverity,
-                fromInstant, toInstant, open.equals("true")), pageNumber, pageSize);
+                fromInstant, toInstant, wantedOpen, blankToNull(text), order), pageNumber, pageSize);
     }
 
     @GET
@@ -196,6 +208,19 @@ public class IncidentResource {
     private static void requireBody(Object body) {
         if (body == null) {
             throw new ProblemException(400, "Malformed request body", "The body must be an incident", List.of());
+        }
+    }
+
+    /** {@code started}, {@code duration} or {@code severity}; null when absent. */
+    public static IncidentService.IncidentOrder parseOrder(String sort, List<FieldViolation> bad) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        try {
+            return IncidentService.IncidentOrder.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            bad.add(new FieldViolation("sort", "must be one of started, duration, severity"));
+            return null;
         }
     }
 

@@ -24,7 +24,6 @@ import com.slaledger.service.ServiceCatalog;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -111,9 +110,35 @@ public class IncidentService {
     public record IncidentPage(List<IncidentResponse> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    /** Filters of the incident list; null means "any". */
+    /** The orders the incident list can be read in. */
+    public enum IncidentOrder {
+        /** Newest start first (the default). */
+        STARTED,
+        /** Longest impact first: start to mitigation, else resolution, else now (ongoing). */
+        DURATION,
+        /** SEV1 first, newest first within a severity. */
+        SEVERITY
+    }
+
+    /** The longest text a search may be: longer text matches nothing a title or summary could hold usefully. */
+    public static final int MAX_SEARCH_LENGTH = 200;
+
+    /**
+     * Filters of the incident list; null means "any".
+     *
+     * @param open  true: not resolved yet; false: resolved ("closed only"); null: either
+     * @param text  words to find, case-insensitively, in the title or the summary (at most
+     *              {@value #MAX_SEARCH_LENGTH} characters); null for no search
+     * @param order the order of the list; null for {@link IncidentOrder#STARTED}
+     */
     public record IncidentFilter(String client, String service, Severity severity, Instant from, Instant to,
-            boolean openOnly) {
+            Boolean open, String text, IncidentOrder order) {
+
+        /** The filter without search or order; {@code openOnly} false means "open or closed". */
+        public IncidentFilter(String client, String service, Severity severity, Instant from, Instant to,
+                boolean openOnly) {
+            this(client, service, severity, from, to, openOnly ? Boolean.TRUE : null, null, null);
+        }
     }
 
     /** The incident if the caller may see it; one outside an account manager's clients is as unknown as a missing one. */
@@ -167,15 +192,32 @@ public class IncidentService {
                     + " or startedAt >= :from)");
             parameters.and("from", filter.from());
         }
-        if (filter.openOnly()) {
+        if (Boolean.TRUE.equals(filter.open())) {
             where.append(" and resolvedAt is null");
+        } else if (Boolean.FALSE.equals(filter.open())) {
+            where.append(" and resolvedAt is not null");
         }
-        PanacheQuery<Incident> query = incidents.find("from Incident i where " + where,
-                Sort.descending("startedAt").and("id", Sort.Direction.Descending), parameters)
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (lower(i.title) like :text escape '\\' or lower(coalesce(i.summary, '')) like :text escape '\\')");
+            parameters.and("text", "%" + likeEscaped(filter.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        String order = switch (filter.order() == null ? IncidentOrder.STARTED : filter.order()) {
+            case STARTED -> " order by i.startedAt desc, i.id desc";
+            // ongoing incidents run to now, as in the reports
+            case DURATION -> " order by (extract(epoch from coalesce(i.mitigatedAt, i.resolvedAt, current_timestamp))"
+                    + " - extract(epoch from i.startedAt)) desc, i.startedAt desc, i.id desc";
+            case SEVERITY -> " order by i.severity asc, i.startedAt desc, i.id desc";
+        };
+        PanacheQuery<Incident> query = incidents.find("from Incident i where " + where + order, parameters)
                 .page(Page.of(page, size));
         List<IncidentResponse> items = query.list().stream().map(IncidentResponse::of).toList();
         long total = query.count();
         return new IncidentPage(items, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** The text as a LIKE pattern that matches it literally: {@code %}, {@code _} and the escape are escaped. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

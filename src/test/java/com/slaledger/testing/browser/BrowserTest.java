@@ -98,10 +98,29 @@ public abstract class BrowserTest {
 
     /** Saves the whole page (the window is stretched to its height) as {@code target/screenshots/NAME.png}. */
     protected Path screenshot(String name) {
+        return screenshot(name, WIDTH);
+    }
+
+    /** Makes the window this wide (and 900 px high); pages re-lay themselves out without a reload. */
+    protected void resize(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    /** Runs a script in the page and answers its value. */
+    protected Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /**
+     * Saves the whole page at this window width (the window is stretched to the page's height) as
+     * {@code target/screenshots/NAME.png}; the window is left {@code width} wide and 900 px high.
+     */
+    protected Path screenshot(String name, int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
         Object height = ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         int pageHeight = Math.min(8000, Math.max(600, ((Number) height).intValue()));
-        browser.manage().window().setSize(new Dimension(WIDTH, pageHeight));
+        browser.manage().window().setSize(new Dimension(width, pageHeight));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -110,7 +129,7 @@ public abstract class BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            browser.manage().window().setSize(new Dimension(WIDTH, 900));
+            browser.manage().window().setSize(new Dimension(width, 900));
         }
     }
 
