@@ -115,6 +115,8 @@ public record TrendChart(TrendReport.Series series, String label, List<Point> po
         if (availability) {
             // a little room below the lowest month, so a small miss still shows
             min = Math.max(0, min - (max - min) * 0.1);
+        } else {
+            max = niceMaximum(series.metric(), max);
         }
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -151,7 +153,9 @@ public record TrendChart(TrendReport.Series series, String label, List<Point> po
             double value = min + (max - min) * i / 2;
             double y = TOP + plotHeight * (max - value) / (max - min);
             BigDecimal tickValue = BigDecimal.valueOf(value).setScale(availability ? 3 : 0, RoundingMode.HALF_UP);
-            ticks.add(new Tick(round(y), availability ? tickValue.toPlainString() + " %" : format.apply(tickValue)));
+            ticks.add(new Tick(round(y), availability ? tickValue.toPlainString() + " %"
+                    : series.metric() == TrendMetric.INCIDENT_COUNT ? tickValue.toPlainString()
+                    : compactDuration(value)));
         }
         String soFar = null;
         if (current != null && !current.points().isEmpty()) {
@@ -171,7 +175,12 @@ public record TrendChart(TrendReport.Series series, String label, List<Point> po
      */
     static String verdictText(TrendReport.Series series) {
         if (series.verdict() == TrendVerdict.NO_SIGNIFICANT_CHANGE || series.slopePerMonth() == null) {
-            return series.pValue() == null ? "too few months to tell a trend" : "no clear trend";
+            long known = series.points().stream().filter(p -> p.value() != null).count();
+            if (series.pValue() != null) {
+                return "no clear trend";
+            }
+            // with three months or more, a missing p-value means every month had the same value
+            return known >= 3 ? "no change" : "too few months to tell a trend";
         }
         double slope = series.slopePerMonth();
         double size = Math.abs(slope);
@@ -189,6 +198,36 @@ public record TrendChart(TrendReport.Series series, String label, List<Point> po
         String confidence = series.pValue() != null && series.pValue() < 0.01 ? "99 % confident" : "95 % confident";
         return (series.verdict() == TrendVerdict.IMPROVING ? "getting better: " : "getting worse: ") + change + "; "
                 + confidence;
+    }
+
+    /**
+     * A top for the scale whose half is a round figure: an even count of incidents (at least 2), or a
+     * duration of whole minutes, hours or days (at least 2 minutes).
+     */
+    static double niceMaximum(TrendMetric metric, double max) {
+        if (metric == TrendMetric.INCIDENT_COUNT) {
+            double even = Math.ceil(max / 2) * 2;
+            return Math.max(2, even);
+        }
+        double[] units = {120, 600, 1800, 7200, 21600, 86400 * 2};
+        for (double unit : units) {
+            if (max <= unit * 10 || unit == units[units.length - 1]) {
+                return Math.max(unit, Math.ceil(max / unit) * unit);
+            }
+        }
+        return max;
+    }
+
+    /** A duration short enough for an axis: {@code 45 s}, {@code 12 min}, {@code 3.5 h}, {@code 15.5 d}. */
+    static String compactDuration(double seconds) {
+        if (seconds >= 86400) {
+            return oneDecimal(seconds / 86400) + " d";
+        } else if (seconds >= 3600) {
+            return oneDecimal(seconds / 3600) + " h";
+        } else if (seconds >= 60) {
+            return oneDecimal(seconds / 60) + " min";
+        }
+        return oneDecimal(seconds) + " s";
     }
 
     private static String oneDecimal(double value) {

@@ -128,6 +128,15 @@ class PageWalkBrowserTest extends BrowserTest {
                 failures.add(where + "scrolls sideways at " + width + " px: " + scrollWidth + " > " + innerWidth
                         + " (widest: " + script(WIDEST) + ")");
             }
+            Object wrapped = script("""
+                    const bad = [];
+                    for (const dd of document.querySelectorAll('.figures dd')) {
+                      if (dd.scrollWidth > dd.clientWidth + 1) { bad.push((dd.id || dd.textContent.trim()) + ' overflows its card'); }
+                    }
+                    return bad.join('; ');""");
+            if (!"".equals(wrapped)) {
+                failures.add(where + "at " + width + " px: " + wrapped);
+            }
             if (keyFigure != null) {
                 List<WebElement> figure = browser.findElements(By.cssSelector(keyFigure));
                 if (figure.isEmpty() || !figure.get(0).isDisplayed() || figure.get(0).getText().isBlank()) {

@@ -31,6 +31,8 @@ class TrendChartTest {
                 series(TrendMetric.INCIDENT_COUNT, 1.5, 0.004, TrendVerdict.WORSENING, "1", "3")));
         assertEquals("no clear trend", TrendChart.verdictText(
                 series(TrendMetric.MTTA_SECONDS, -30.0, 0.128, TrendVerdict.NO_SIGNIFICANT_CHANGE, "60", "30")));
+        assertEquals("no change", TrendChart.verdictText(
+                series(TrendMetric.INCIDENT_COUNT, 0.0, null, TrendVerdict.NO_SIGNIFICANT_CHANGE, "0", "0", "0")));
         assertEquals("too few months to tell a trend", TrendChart.verdictText(
                 series(TrendMetric.MTTA_SECONDS, null, null, TrendVerdict.NO_SIGNIFICANT_CHANGE, "60")));
     }
@@ -50,6 +52,19 @@ class TrendChartTest {
         assertEquals(List.of("Jan 24", "Apr 24"), chart.months().stream().map(TrendChart.MonthLabel::label).toList());
         assertEquals("p = 0.200 (the chance of a slope this steep if nothing changed)", chart.pValueText());
         assertEquals("2024-01 so far: 3", chart.soFar());
+    }
+
+    @Test
+    void durationScalesEndOnARoundFigureAndTheirTicksAreShort() {
+        // nothing but zeros: 0 to 2 minutes; 15.5 days: 0 to 16 days in steps of 8
+        assertEquals(120.0, TrendChart.niceMaximum(TrendMetric.MTTA_SECONDS, 0));
+        assertEquals(16 * 86400.0, TrendChart.niceMaximum(TrendMetric.DOWNTIME_SECONDS, 15.5 * 86400));
+        assertEquals(2.0, TrendChart.niceMaximum(TrendMetric.INCIDENT_COUNT, 1));
+        assertEquals(List.of("0 s", "1 min", "2 min"), TrendChart.of(series(TrendMetric.MTTA_SECONDS, null, null,
+                TrendVerdict.NO_SIGNIFICANT_CHANGE, "0", "0"), "MTTA", Formats::duration, null)
+                .ticks().stream().map(TrendChart.Tick::label).toList());
+        assertEquals("8 d", TrendChart.compactDuration(8 * 86400));
+        assertEquals("3.5 h", TrendChart.compactDuration(3.5 * 3600));
     }
 
     @Test
