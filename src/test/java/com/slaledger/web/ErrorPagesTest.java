@@ -64,7 +64,7 @@ class ErrorPagesTest {
         assertErrorPage(given().accept("text/html").queryParam("month", "2022-12").get("/clients/" + example.client())
                 .then(), 404, "Not found").body(containsString("has no contract in force in 2022-12"));
         assertErrorPage(given().accept("text/html").queryParam("month", "2099-01").get("/credits").then(), 404,
-                "Not started yet").body(containsString("2099-01 has not started yet"));
+                "Not found").body(containsString("2099-01 has not started yet"));
         assertErrorPage(given().accept("text/html").get("/no/such/page").then(), 404, "Page not found");
         // curl's */* on a page path means the page too
         given().accept("*/*").get("/clients/no-such-client").then().statusCode(404).contentType(startsWith("text/html"));

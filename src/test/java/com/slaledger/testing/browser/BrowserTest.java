@@ -101,9 +101,16 @@ public abstract class BrowserTest {
         return screenshot(name, WIDTH);
     }
 
-    /** Makes the window this wide (and 900 px high); pages re-lay themselves out without a reload. */
+    /**
+     * Makes the window this wide (and 900 px high) and waits until the page has it (a headless window
+     * takes a moment); pages re-lay themselves out without a reload.
+     */
     protected void resize(int width) {
         browser.manage().window().setSize(new Dimension(width, 900));
+        waitUpTo(Duration.ofSeconds(5)).until(driver -> {
+            int inner = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).intValue();
+            return inner <= width && inner >= width - 20;
+        });
     }
 
     /** Runs a script in the page and answers its value. */
@@ -116,7 +123,7 @@ public abstract class BrowserTest {
      * {@code target/screenshots/NAME.png}; the window is left {@code width} wide and 900 px high.
      */
     protected Path screenshot(String name, int width) {
-        browser.manage().window().setSize(new Dimension(width, 900));
+        resize(width);
         Object height = ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         int pageHeight = Math.min(8000, Math.max(600, ((Number) height).intValue()));
