@@ -129,6 +129,13 @@ public abstract class BrowserTest {
         int pageHeight = Math.min(8000, Math.max(600, ((Number) height).intValue()));
         browser.manage().window().setSize(new Dimension(width, pageHeight));
         try {
+            // the resize is asynchronous: shoot once the page has its full height
+            waitUpTo(Duration.ofSeconds(5)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return window.innerHeight;")).intValue() >= pageHeight - 20);
+        } catch (org.openqa.selenium.TimeoutException tooTall) {
+            // a window cannot always grow that tall; the screenshot then shows what fits
+        }
+        try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
