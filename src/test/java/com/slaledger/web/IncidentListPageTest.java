@@ -40,7 +40,7 @@ class IncidentListPageTest {
 
     @Test
     void anIncidentOpenForMoreThanTheStaleDaysIsFlaggedOnTheListAndTheDashboard() {
-        String service = Fixtures.service("stale");
+        String service = Fixtures.service("flagging");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         long old = record(service, "Forgotten queue backlog", now.minus(Duration.ofDays(30)), null, null);
         long fresh = record(service, "Fresh disk alarm", now.minus(Duration.ofHours(1)), null, null);
@@ -51,8 +51,8 @@ class IncidentListPageTest {
                 .statusCode(200).extract().asString();
         assertTrue(html.contains("<tr id=\"incident-" + old + "\" class=\"stale\">"), html);
         assertTrue(SlaPagesFixtures.row(html, "incident-" + old).contains("<span class=\"tag stale\""), html);
-        assertFalse(SlaPagesFixtures.row(html, "incident-" + fresh).contains("stale"), html);
-        assertFalse(SlaPagesFixtures.row(html, "incident-" + closed).contains("stale"), "a resolved one is never stale");
+        assertFalse(SlaPagesFixtures.row(html, "incident-" + fresh).contains("tag stale"), html);
+        assertFalse(SlaPagesFixtures.row(html, "incident-" + closed).contains("tag stale"), "a resolved one is never stale");
         assertTrue(html.contains("open for more than 7 days"), html);
 
         // closed only, search, and the order by duration (the ongoing ones run to now)

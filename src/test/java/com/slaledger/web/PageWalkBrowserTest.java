@@ -67,6 +67,9 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)));
 
         List<String> failures = new ArrayList<>();
+        // before anyone signs in: the sign-in page, styled
+        browser.manage().deleteAllCookies();
+        visit("anonymous", "sign-in", "/login", 200, "form[action='/login'] button[type=submit]", failures);
         for (String role : all) {
             browser.manage().deleteAllCookies();
             signIn(role.equals(Role.ACCOUNT_MANAGER) ? manager : TestUsers.withRole(role));
