@@ -11,6 +11,7 @@ import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,11 @@ public class ClientPages {
 
     private final ContractService contracts;
 
-    public ClientPages(SlaReportService sla, IncidentService incidents, ContractService contracts) {
+    private final SecurityIdentity identity;
+
+    public ClientPages(SlaReportService sla, IncidentService incidents, ContractService contracts,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.sla = sla;
         this.incidents = incidents;
         this.contracts = contracts;
@@ -53,7 +58,12 @@ public class ClientPages {
         static native TemplateInstance report(ReportPage page);
     }
 
-    public record ListPage(YearMonth month, FleetSlaReport report, PageMonths.Nav monthNav) {
+    public record ListPage(YearMonth month, FleetSlaReport report, PageMonths.Nav monthNav, boolean readsIncidents) {
+    }
+
+    /** Whether the incident pages open for the caller (finance's do not): only then do figures link to them. */
+    boolean readsIncidents() {
+        return identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE);
     }
 
     /**
@@ -73,7 +83,8 @@ public class ClientPages {
     }
 
     public record MonthPage(YearMonth month, ClientSlaReport report, String credit, String fee,
-            AvailabilityChart chart, List<HistoryMonth> history, HistoryMonth previous, PageMonths.Nav monthNav) {
+            AvailabilityChart chart, List<HistoryMonth> history, HistoryMonth previous, PageMonths.Nav monthNav,
+            boolean readsIncidents) {
 
         public String zone() {
             return report.client().timeZone();
@@ -127,7 +138,7 @@ public class ClientPages {
         Instant now = Instant.now();
         YearMonth wanted = PageMonths.parse(month, now);
         return Templates.list(new ListPage(wanted, sla.allClients(wanted, now),
-                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now))));
+                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)), readsIncidents()));
     }
 
     @GET
@@ -162,11 +173,11 @@ public class ClientPages {
             chartMonths.add(r == null ? new AvailabilityChart.Month(m.toString(), null, null, null, false, false, null)
                     : new AvailabilityChart.Month(m.toString(), new BigDecimal(r.availabilityPercent()),
                             r.availabilityDisplay(), r.targetPercent(), r.breached(), r.provisional(),
-                            HistoryMonth.incidentsHref(key, m)));
+                            readsIncidents() ? HistoryMonth.incidentsHref(key, m) : null));
         }
         return Templates.month(new MonthPage(shown, report, CreditPages.money(report.creditAmount(), report.currency()),
                 Formats.money(report.contract().monthlyFee().amount(), report.contract().monthlyFee().currency()),
-                AvailabilityChart.of(chartMonths), history, previous, months(key, shown, now)));
+                AvailabilityChart.of(chartMonths), history, previous, months(key, shown, now), readsIncidents()));
     }
 
     /**

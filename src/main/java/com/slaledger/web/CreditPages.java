@@ -49,7 +49,7 @@ public class CreditPages {
     }
 
     public record CreditsPage(YearMonth month, FleetSlaReport report, List<Line> lines, List<Total> totals,
-            PageMonths.Nav monthNav) {
+            PageMonths.Nav monthNav, boolean readsIncidents) {
 
         public boolean provisional() {
             return report.clients().stream().anyMatch(FleetSlaReport.Row::provisional);
@@ -76,7 +76,8 @@ public class CreditPages {
                 .map(total -> new Total(total, money(total.creditAmount(), total.currency())))
                 .toList();
         return Response.ok(Templates.credits(new CreditsPage(wanted, report, lines, totals,
-                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)))), MediaType.TEXT_HTML_TYPE)
+                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)),
+                identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE))), MediaType.TEXT_HTML_TYPE)
                 .build();
     }
 

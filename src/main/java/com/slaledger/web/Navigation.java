@@ -71,6 +71,11 @@ public class Navigation {
         return who != null && !who.isAnonymous() && who.hasRole(role);
     }
 
+    /** Whether the person may record and edit incidents (sre, admin): pages offer those actions only then. */
+    public boolean writesIncidents() {
+        return hasRole(Role.SRE) || hasRole(Role.ADMIN);
+    }
+
     public List<Item> items() {
         String path = request.getCurrent() == null ? "" : request.getCurrent().request().path();
         return SECTIONS.stream()

@@ -110,6 +110,20 @@ class PageWalkBrowserTest extends BrowserTest {
         if (stylesheet.isEmpty()) {
             failures.add(where + "without the stylesheet");
         }
+        // no link leads the role into a page it may not open
+        String closed = switch (role) {
+            case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin']";
+            case Role.FINANCE -> "a[href^='/incidents'], a[href^='/reliability'], a[href^='/admin']";
+            case Role.ACCOUNT_MANAGER -> "a[href^='/reliability'], a[href^='/admin'], a[href^='/incidents/new']";
+            default -> null;
+        };
+        if (closed != null) {
+            List<WebElement> dead = browser.findElements(By.cssSelector(closed));
+            if (!dead.isEmpty()) {
+                failures.add(where + dead.size() + " link(s) to pages closed to the role, e.g. "
+                        + dead.get(0).getAttribute("href"));
+            }
+        }
         List<WebElement> error = browser.findElements(By.cssSelector(".error-page .error-status"));
         if (status == 200 && !error.isEmpty()) {
             failures.add(where + "expected the page, got " + error.get(0).getText());
