@@ -127,11 +127,14 @@ public abstract class BrowserTest {
         Object height = ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         int pageHeight = Math.min(8000, Math.max(600, ((Number) height).intValue()));
-        browser.manage().window().setSize(new Dimension(width, pageHeight));
+        // the window's height includes the browser's own bars: add them, so the page gets all of its height
+        int bars = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, window.outerHeight - window.innerHeight);")).intValue();
+        browser.manage().window().setSize(new Dimension(width, pageHeight + bars));
         try {
             // the resize is asynchronous: shoot once the page has its full height
-            waitUpTo(Duration.ofSeconds(5)).until(driver -> ((Number) ((JavascriptExecutor) driver)
-                    .executeScript("return window.innerHeight;")).intValue() >= pageHeight - 20);
+            waitUpTo(Duration.ofSeconds(3)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return window.innerHeight;")).intValue() >= pageHeight - 2);
         } catch (org.openqa.selenium.TimeoutException tooTall) {
             // a window cannot always grow that tall; the screenshot then shows what fits
         }
