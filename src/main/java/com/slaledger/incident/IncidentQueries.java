@@ -4,6 +4,7 @@ import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentService.IncidentFilter;
+import com.slaledger.incident.IncidentService.IncidentOrder;
 import com.slaledger.incident.IncidentService.IncidentPage;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.AccessScope;
@@ -11,11 +12,11 @@ import com.slaledger.security.Role;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -156,11 +157,28 @@ class IncidentQueries {
                     + " or startedAt >= :from)");
             parameters.and("from", filter.from());
         }
-        if (filter.openOnly()) {
+        if (Boolean.TRUE.equals(filter.open())) {
             where.append(" and resolvedAt is null");
+        } else if (Boolean.FALSE.equals(filter.open())) {
+            where.append(" and resolvedAt is not null");
         }
-        return Optional.of(incidents.find("from Incident i where " + where,
-                Sort.descending("startedAt").and("id", Sort.Direction.Descending), parameters));
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (lower(i.title) like :text escape '\\' or lower(coalesce(i.summary, '')) like :text escape '\\')");
+            parameters.and("text", "%" + likeEscaped(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String order = switch (filter.order() == null ? IncidentOrder.STARTED : filter.order()) {
+            case STARTED -> " order by i.startedAt desc, i.id desc";
+            // ongoing incidents run to now, as in the reports
+            case DURATION -> " order by (extract(epoch from coalesce(i.mitigatedAt, i.resolvedAt, current_timestamp))"
+                    + " - extract(epoch from i.startedAt)) desc, i.startedAt desc, i.id desc";
+            case SEVERITY -> " order by i.severity asc, i.startedAt desc, i.id desc";
+        };
+        return Optional.of(incidents.find("from Incident i where " + where + order, parameters));
+    }
+
+    /** The text as a LIKE pattern that matches it literally: {@code %}, {@code _} and the escape are escaped. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

@@ -72,13 +72,16 @@ public class IncidentResource {
 
     @GET
     @RolesAllowed({Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN})
-    @Operation(summary = "List incidents, newest first, filtered and paged")
+    @Operation(summary = "List incidents, filtered and paged",
+            description = "open=true: not resolved yet; open=false: resolved only; absent: both. q: text to find in"
+                    + " the title or summary (case-insensitive, at most 200 characters). sort: started (newest first,"
+                    + " the default), duration (longest impact first) or severity (SEV1 first).")
     public IncidentPage list(@QueryParam("client") String client, @QueryParam("service") String service,
             @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("open") @DefaultValue("false") String open,
+            @QueryParam("open") String open, @QueryParam("q") String text, @QueryParam("sort") String sort,
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         List<FieldViolation> bad = new ArrayList<>();
-        IncidentFilter filter = filter(client, service, severity, from, to, open, bad);
+        IncidentFilter filter = filter(client, service, severity, from, to, open, text, sort, bad);
         int pageNumber = parseInt("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
         int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, bad);
         if (!bad.isEmpty()) {
@@ -95,9 +98,10 @@ public class IncidentResource {
             + " (at most 100,000 rows)")
     public Response export(@QueryParam("client") String client, @QueryParam("service") String service,
             @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("open") @DefaultValue("false") String open) throws IOException {
+            @QueryParam("open") String open, @QueryParam("q") String text, @QueryParam("sort") String sort)
+            throws IOException {
         List<FieldViolation> bad = new ArrayList<>();
-        IncidentFilter filter = filter(client, service, severity, from, to, open, bad);
+        IncidentFilter filter = filter(client, service, severity, from, to, open, text, sort, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
@@ -257,18 +261,40 @@ public class IncidentResource {
 
     /** The list's filters, their mistakes added to {@code bad}. */
     private static IncidentFilter filter(String client, String service, String severity, String from, String to,
-            String open, List<FieldViolation> bad) {
+            String open, String text, String sort, List<FieldViolation> bad) {
         Severity wantedSeverity = parseSeverity(severity, bad);
         Instant fromInstant = parseInstant("from", from, bad);
         Instant toInstant = parseInstant("to", to, bad);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             bad.add(new FieldViolation("to", "must be after from"));
         }
-        if (!open.equals("true") && !open.equals("false")) {
-            bad.add(new FieldViolation("open", "must be true or false"));
+        Boolean wantedOpen = null;
+        if (open != null && !open.isBlank()) {
+            if (open.equals("true") || open.equals("false")) {
+                wantedOpen = Boolean.valueOf(open);
+            } else {
+                bad.add(new FieldViolation("open", "must be true or false"));
+            }
         }
+        if (text != null && text.length() > IncidentService.MAX_SEARCH_LENGTH) {
+            bad.add(new FieldViolation("q", "must be at most " + IncidentService.MAX_SEARCH_LENGTH + " characters"));
+        }
+        IncidentService.IncidentOrder order = parseOrder(sort, bad);
         return new IncidentFilter(blankToNull(client), blankToNull(service), wantedSeverity, fromInstant, toInstant,
-                open.equals("true"));
+                wantedOpen, blankToNull(text), order);
+    }
+
+    /** {@code started}, {@code duration} or {@code severity}; null when absent. */
+    public static IncidentService.IncidentOrder parseOrder(String sort, List<FieldViolation> bad) {
+        if (sort == null || sort.isBlank()) {
+            return null;
+        }
+        try {
+            return IncidentService.IncidentOrder.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            bad.add(new FieldViolation("sort", "must be one of started, duration, severity"));
+            return null;
+        }
     }
 
     private static Severity parseSeverity(String value, List<FieldViolation> bad) {

@@ -51,9 +51,35 @@ public class IncidentService {
     public record IncidentPage(List<IncidentResponse> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    /** Filters of the incident list; null means "any". */
+    /** The orders the incident list can be read in. */
+    public enum IncidentOrder {
+        /** Newest start first (the default). */
+        STARTED,
+        /** Longest impact first: start to mitigation, else resolution, else now (ongoing). */
+        DURATION,
+        /** SEV1 first, newest first within a severity. */
+        SEVERITY
+    }
+
+    /** The longest text a search may be: longer text matches nothing a title or summary could hold usefully. */
+    public static final int MAX_SEARCH_LENGTH = 200;
+
+    /**
+     * Filters of the incident list; null means "any".
+     *
+     * @param open  true: not resolved yet; false: resolved ("closed only"); null: either
+     * @param text  words to find, case-insensitively, in the title or the summary (at most
+     *              {@value #MAX_SEARCH_LENGTH} characters); null for no search
+     * @param order the order of the list; null for {@link IncidentOrder#STARTED}
+     */
     public record IncidentFilter(String client, String service, Severity severity, Instant from, Instant to,
-            boolean openOnly) {
+            Boolean open, String text, IncidentOrder order) {
+
+        /** The filter without search or order; {@code openOnly} false means "open or closed". */
+        public IncidentFilter(String client, String service, Severity severity, Instant from, Instant to,
+                boolean openOnly) {
+            this(client, service, severity, from, to, openOnly ? Boolean.TRUE : null, null, null);
+        }
     }
 
     /** The lifecycle steps a responder takes; each stamps one instant. */

@@ -24,12 +24,21 @@ import java.util.List;
  * @param window      the calendar month in the client's zone, clipped to the contract's effective dates
  * @param provisional the month reaches past {@code asOf}: every figure, breach and credit too, may change
  * @param measurable  false when announced maintenance covers the whole window; availability then reads 100
+ * @param creditPercent        the tier earned (SPEC "SLA breach and credit": the largest tier whose
+ *                             {@code belowPercent} the availability is under; 0 if none), before the cap
+ * @param maintenanceWindows the announced windows that concern the client and overlap the month, by start
+ * @param appliedCreditPercent the percent of the fee actually credited: {@code min(creditPercent, cap)}
  */
 public record ClientSlaReport(Client client, String month, Window window, Instant asOf, boolean provisional,
         boolean measurable, BigDecimal targetPercent, String availabilityPercent, String availabilityDisplay,
         BigDecimal downtimeSeconds, BigDecimal measuredSeconds, BigDecimal maintenanceSeconds, boolean breached,
-        BigDecimal creditPercent, String creditAmount, String currency, Budget budget, Contract contract,
-        List<IncidentLine> incidents) {
+        BigDecimal creditPercent, BigDecimal appliedCreditPercent, String creditAmount, String currency,
+        Budget budget, Contract contract,
+        List<IncidentLine> incidents, List<Maintenance> maintenanceWindows) {
+
+    /** An announced maintenance window that concerns this client and overlaps the month: excluded from it. */
+    public record Maintenance(long id, String title, Instant startsAt, Instant endsAt) {
+    }
 
     public record Client(String key, String name, String timeZone) {
     }
@@ -61,7 +70,7 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
             BigDecimal downtimeSeconds) {
     }
 
-    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf) {
+    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows) {
         Availability availability = month.availability();
         SlaOutcome outcome = month.outcome();
         ErrorBudget budget = month.budget();
@@ -79,7 +88,8 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                 new Window(month.window().start(), month.window().end()), asOf, availability.provisional(),
                 availability.measurable(), outcome.targetPercent(), availability.availabilityPercent().toPlainString(),
                 availability.availabilityDisplay(), availability.downtimeSeconds(), availability.measuredSeconds(),
-                availability.maintenanceSeconds(), outcome.breached(), Decimals.plain(outcome.creditPercent()),
+                availability.maintenanceSeconds(), outcome.breached(), Decimals.plain(outcome.tierCreditPercent()),
+                Decimals.plain(outcome.creditPercent()),
                 outcome.credit().amount().toPlainString(), outcome.credit().currency().getCurrencyCode(),
                 new Budget(budget.allowedSeconds(), budget.consumedSeconds(), budget.remainingSeconds(),
                         budget.burnRate()),
@@ -87,6 +97,6 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                         contract.coveredServices(), contract.targetPercent(), month.terms().impactModel().toString(),
                         contract.impactThresholdPercent(), contract.minimumOutageSeconds(), contract.creditTiers(),
                         contract.monthlyFee(), contract.creditCapPercent()),
-                incidents);
+                incidents, List.copyOf(maintenanceWindows));
     }
 }

@@ -21,11 +21,14 @@ public record FleetSlaReport(String month, Instant asOf, List<Row> clients, List
     /**
      * One client's month, flat so that the same fields make the CSV's columns. Exact decimals that decide
      * money ({@code availabilityPercent}) and money itself ({@code creditAmount}) are strings.
+     * {@code creditPercent} is the tier earned; {@code appliedCreditPercent} what the cap leaves of it, the
+     * percent the amount is computed from (SPEC "SLA breach and credit").
      */
     public record Row(String clientKey, String clientName, String timeZone, long contractId, Instant windowFrom,
             Instant windowTo, boolean provisional, BigDecimal targetPercent, String availabilityPercent,
             String availabilityDisplay, BigDecimal downtimeSeconds, BigDecimal measuredSeconds,
-            BigDecimal maintenanceSeconds, boolean breached, BigDecimal creditPercent, String creditAmount,
+            BigDecimal maintenanceSeconds, boolean breached, BigDecimal creditPercent, BigDecimal appliedCreditPercent,
+            String creditAmount,
             String currency, String monthlyFee, BigDecimal budgetAllowedSeconds, BigDecimal budgetRemainingSeconds,
             BigDecimal burnRate, int incidentCount) {
 
@@ -38,7 +41,8 @@ public record FleetSlaReport(String month, Instant asOf, List<Row> clients, List
                     availability.provisional(), outcome.targetPercent(),
                     availability.availabilityPercent().toPlainString(), availability.availabilityDisplay(),
                     availability.downtimeSeconds(), availability.measuredSeconds(), availability.maintenanceSeconds(),
-                    outcome.breached(), Decimals.plain(outcome.creditPercent()),
+                    outcome.breached(), Decimals.plain(outcome.tierCreditPercent()),
+                    Decimals.plain(outcome.creditPercent()),
                     outcome.credit().amount().toPlainString(), outcome.credit().currency().getCurrencyCode(),
                     month.terms().monthlyFee().amount().toPlainString(), budget.allowedSeconds(),
                     budget.remainingSeconds(), budget.burnRate(), month.incidents().size());

@@ -7,6 +7,7 @@ import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentImpactQuery;
 import com.slaledger.security.AccessScope;
 import com.slaledger.security.Role;
+import com.slaledger.maintenance.MaintenanceWindowResponse;
 import com.slaledger.maintenance.MaintenanceWindowService;
 import com.slaledger.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,12 +63,28 @@ public class SlaReportService {
                 .orElseThrow(() -> new ProblemException(404, "Not found", "Client '" + clientKey
                         + "' has no contract in force in " + reported, List.of()));
         TimeWindow window = terms.window(reported).orElseThrow();
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(window.start(), window.end()));
+        List<MaintenanceWindowResponse> announced = maintenance.announcedDuring(window.start(), window.end());
+        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(announced);
         IncidentIndex incidentIndex = new IncidentIndex(
                 incidents.duringForClient(window.start(), window.end(), clientKey, terms.coveredServices()));
         SlaMonth measured = SlaMonth.measure(terms, reported, asOf, maintenanceIndex, incidentIndex).orElseThrow();
+        List<ClientSlaReport.Maintenance> excluded = announced.stream()
+                .filter(w -> w.announced() && concerns(w, clientKey, terms.coveredServices()))
+                .sorted(Comparator.comparing(MaintenanceWindowResponse::startsAt))
+                .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt()))
+                .toList();
         return ClientSlaReport.of(measured,
-                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf);
+                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded);
+    }
+
+    /** The SPEC's scopes: all clients, the listed clients, or listed services the client's contract covers. */
+    private static boolean concerns(MaintenanceWindowResponse window, String clientKey,
+            java.util.Collection<String> coveredServices) {
+        return switch (window.scope()) {
+            case ALL_CLIENTS -> true;
+            case CLIENTS -> window.clients().contains(clientKey);
+            case SERVICES -> window.services().stream().anyMatch(coveredServices::contains);
+        };
     }
 
     /** Every client with a contract in force in {@code month} (its own zone's calendar month), by client key. */

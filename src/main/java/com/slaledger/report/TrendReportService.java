@@ -73,18 +73,31 @@ public class TrendReportService {
         this.services = services;
     }
 
-    /** 404 problem for an unknown client or service. */
+    /** The last {@code monthCount} months up to the one {@code asOf} falls in; 404 problem for an unknown client or service. */
     public TrendReport report(int monthCount, String serviceKey, String clientKey, Instant asOf) {
+        return report(monthCount, serviceKey, clientKey, asOf, false);
+    }
+
+    /**
+     * The last {@code monthCount} complete months: those before the month {@code asOf} falls in (in the
+     * client's zone, else UTC), so the partial month neither reads as a whole one nor tilts the regression.
+     */
+    public TrendReport completeMonths(int monthCount, String serviceKey, String clientKey, Instant asOf) {
+        return report(monthCount, serviceKey, clientKey, asOf, true);
+    }
+
+    private TrendReport report(int monthCount, String serviceKey, String clientKey, Instant asOf,
+            boolean completeOnly) {
         if (serviceKey != null) {
             services.require(serviceKey);
         }
         return clientKey != null
-                ? forClient(monthCount, serviceKey, clientKey, asOf)
-                : forServiceOrFleet(monthCount, serviceKey, asOf);
+                ? forClient(monthCount, serviceKey, clientKey, asOf, completeOnly)
+                : forServiceOrFleet(monthCount, serviceKey, asOf, completeOnly);
     }
 
-    private TrendReport forServiceOrFleet(int monthCount, String serviceKey, Instant asOf) {
-        List<YearMonth> months = lastMonths(monthCount, ZoneOffset.UTC, asOf);
+    private TrendReport forServiceOrFleet(int monthCount, String serviceKey, Instant asOf, boolean completeOnly) {
+        List<YearMonth> months = lastMonths(monthCount, ZoneOffset.UTC, asOf, completeOnly);
         Instant from = TimeWindow.month(months.get(0), ZoneOffset.UTC).start();
         Instant to = TimeWindow.month(months.get(months.size() - 1), ZoneOffset.UTC).end();
         List<IncidentFacts> read = serviceKey == null
@@ -104,10 +117,11 @@ public class TrendReportService {
         return report("UTC", serviceKey, null, months, asOf, FLEET_BASIS, rows);
     }
 
-    private TrendReport forClient(int monthCount, String serviceKey, String clientKey, Instant asOf) {
+    private TrendReport forClient(int monthCount, String serviceKey, String clientKey, Instant asOf,
+            boolean completeOnly) {
         ClientResponse client = clients.find(clientKey).orElseThrow(() -> ProblemException.notFound("client", clientKey));
         ZoneId zone = ZoneId.of(client.timeZone());
-        List<YearMonth> months = lastMonths(monthCount, zone, asOf);
+        List<YearMonth> months = lastMonths(monthCount, zone, asOf, completeOnly);
         Instant from = TimeWindow.month(months.get(0), zone).start();
         Instant to = TimeWindow.month(months.get(months.size() - 1), zone).end();
         List<ContractTerms> versions = contracts.list(clientKey).stream().map(ContractTerms::of).toList();
@@ -166,8 +180,8 @@ public class TrendReportService {
     }
 
     /** The last {@code count} calendar months in the zone, the one {@code asOf} falls in last. */
-    private static List<YearMonth> lastMonths(int count, ZoneId zone, Instant asOf) {
-        YearMonth current = YearMonth.from(asOf.atZone(zone));
+    private static List<YearMonth> lastMonths(int count, ZoneId zone, Instant asOf, boolean completeOnly) {
+        YearMonth current = YearMonth.from(asOf.atZone(zone)).minusMonths(completeOnly ? 1 : 0);
         List<YearMonth> months = new ArrayList<>();
         for (int back = count - 1; back >= 0; back--) {
             months.add(current.minusMonths(back));

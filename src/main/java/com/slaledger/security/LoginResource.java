@@ -44,7 +44,7 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     public Response loginPage(@QueryParam("error") String error) {
         String message = error == null ? ""
-                : "<p class=\"error\" role=\"alert\">Sign-in failed. Check the username and password, or wait a few"
+                : "<p class=\"notice error\" role=\"alert\">Sign-in failed. Check the username and password, or wait a few"
                         + " minutes after several failed attempts.</p>";
         return Response.ok(PAGE.replace("<!--message-->", message))
                 .header("Cache-Control", "no-store").build();

@@ -15,7 +15,7 @@ public record AvailabilityChart(int width, int height, int left, int right, int 
 
     /** One month; {@code y} and {@code barHeight} in SVG units; {@code breached} colours the bar. */
     public record Bar(String month, String label, double x, double y, double barWidth, double barHeight,
-            String display, boolean breached, double labelX) {
+            String display, boolean breached, double labelX, boolean provisional, String href) {
     }
 
     public record Tick(double y, String label) {
@@ -25,8 +25,12 @@ public record AvailabilityChart(int width, int height, int left, int right, int 
         }
     }
 
-    /** A month's figures; {@code availability} null when no contract was in force. */
-    public record Month(String month, BigDecimal availability, String display, BigDecimal target, boolean breached) {
+    /**
+     * A month's figures; {@code availability} null when no contract was in force; {@code provisional} for the
+     * month under way (drawn apart, "so far"); {@code href} where the bar leads: the incidents behind it.
+     */
+    public record Month(String month, BigDecimal availability, String display, BigDecimal target, boolean breached,
+            boolean provisional, String href) {
     }
 
     public int tickLabelX() {
@@ -65,12 +69,13 @@ public record AvailabilityChart(int width, int height, int left, int right, int 
             double x = LEFT + i * slot + slot * 0.15;
             if (m.availability() == null) {
                 bars.add(new Bar(m.month(), m.month().substring(2), x, HEIGHT - BOTTOM, slot * 0.7, 0, "no contract",
-                        false, LEFT + i * slot + slot / 2));
+                        false, LEFT + i * slot + slot / 2, false, null));
                 continue;
             }
             double y = y(m.availability().doubleValue(), lowValue, plotHeight);
             bars.add(new Bar(m.month(), m.month().substring(2), x, round(y), round(slot * 0.7),
-                    round(HEIGHT - BOTTOM - y), m.display(), m.breached(), round(LEFT + i * slot + slot / 2)));
+                    round(HEIGHT - BOTTOM - y), m.display(), m.breached(), round(LEFT + i * slot + slot / 2),
+                    m.provisional(), m.href()));
             targetY = round(y(m.target().doubleValue(), lowValue, plotHeight));
         }
         List<Tick> ticks = new ArrayList<>();

@@ -1,5 +1,7 @@
 package com.slaledger.web;
 
+import com.slaledger.contract.ContractResponse;
+import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentResponse;
 import com.slaledger.incident.IncidentService;
 import com.slaledger.platform.ProblemException;
@@ -9,6 +11,7 @@ import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +37,16 @@ public class ClientPages {
     private final SlaReportService sla;
     private final IncidentService incidents;
 
-    public ClientPages(SlaReportService sla, IncidentService incidents) {
+    private final ContractService contracts;
+
+    private final SecurityIdentity identity;
+
+    public ClientPages(SlaReportService sla, IncidentService incidents, ContractService contracts,
+            SecurityIdentity identity) {
+        this.identity = identity;
         this.sla = sla;
         this.incidents = incidents;
+        this.contracts = contracts;
     }
 
     @CheckedTemplate
@@ -47,14 +58,53 @@ public class ClientPages {
         static native TemplateInstance report(ReportPage page);
     }
 
-    public record ListPage(YearMonth month, FleetSlaReport report) {
+    public record ListPage(YearMonth month, FleetSlaReport report, PageMonths.Nav monthNav, boolean readsIncidents) {
+    }
+
+    /** Whether the incident pages open for the caller (finance's do not): only then do figures link to them. */
+    boolean readsIncidents() {
+        return identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE);
+    }
+
+    /**
+     * One month of the client's history: {@code report} null where no contract was in force; {@code credit}
+     * the amount as money text.
+     */
+    public record HistoryMonth(YearMonth month, ClientSlaReport report, String credit) {
+
+        /** The incident list for this month in the client's zone (dates are the client's days). */
+        public String incidentsHref() {
+            return incidentsHref(report.client().key(), month);
+        }
+
+        static String incidentsHref(String clientKey, YearMonth month) {
+            return "/incidents?client=" + clientKey + "&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        }
     }
 
     public record MonthPage(YearMonth month, ClientSlaReport report, String credit, String fee,
-            AvailabilityChart chart, List<AvailabilityChart.Month> history) {
+            AvailabilityChart chart, List<HistoryMonth> history, HistoryMonth previous, PageMonths.Nav monthNav,
+            boolean readsIncidents) {
 
         public String zone() {
             return report.client().timeZone();
+        }
+
+        /** The incidents behind the month's figures, in the incident list. */
+        public String incidentsHref() {
+            return HistoryMonth.incidentsHref(report.client().key(), month);
+        }
+
+        /** The cap cut the tier's credit down: finance reads why the amount is what it is. */
+        public boolean capped() {
+            return report.appliedCreditPercent().compareTo(report.creditPercent()) < 0;
+        }
+
+        /** The history, newest month first, for the month-by-month table. */
+        public List<HistoryMonth> historyNewestFirst() {
+            List<HistoryMonth> reversed = new ArrayList<>(history);
+            java.util.Collections.reverse(reversed);
+            return reversed;
         }
 
         public String pickerAction() {
@@ -87,7 +137,8 @@ public class ClientPages {
     public TemplateInstance list(@QueryParam("month") String month) {
         Instant now = Instant.now();
         YearMonth wanted = PageMonths.parse(month, now);
-        return Templates.list(new ListPage(wanted, sla.allClients(wanted, now)));
+        return Templates.list(new ListPage(wanted, sla.allClients(wanted, now),
+                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)), readsIncidents()));
     }
 
     @GET
@@ -97,7 +148,9 @@ public class ClientPages {
         YearMonth wanted = month == null || month.isBlank() ? null : PageMonths.parse(month, now);
         ClientSlaReport report = sla.clientMonth(key, wanted, now);
         YearMonth shown = YearMonth.parse(report.month());
-        List<AvailabilityChart.Month> history = new ArrayList<>();
+        List<HistoryMonth> history = new ArrayList<>();
+        List<AvailabilityChart.Month> chartMonths = new ArrayList<>();
+        HistoryMonth previous = null;
         for (int i = CHART_MONTHS - 1; i >= 0; i--) {
             YearMonth m = shown.minusMonths(i);
             ClientSlaReport r = null;
@@ -110,13 +163,41 @@ public class ClientPages {
                     // no contract in force that month: an empty slot in the chart
                 }
             }
-            history.add(r == null ? new AvailabilityChart.Month(m.toString(), null, null, null, false)
+            HistoryMonth h = new HistoryMonth(m, r, r == null ? null : CreditPages.money(r.creditAmount(), r.currency()));
+            if (i == 1 && r != null) {
+                previous = h;
+            }
+            if (r != null) {
+                history.add(h);
+            }
+            chartMonths.add(r == null ? new AvailabilityChart.Month(m.toString(), null, null, null, false, false, null)
                     : new AvailabilityChart.Month(m.toString(), new BigDecimal(r.availabilityPercent()),
-                            r.availabilityDisplay(), r.targetPercent(), r.breached()));
+                            r.availabilityDisplay(), r.targetPercent(), r.breached(), r.provisional(),
+                            readsIncidents() ? HistoryMonth.incidentsHref(key, m) : null));
         }
         return Templates.month(new MonthPage(shown, report, CreditPages.money(report.creditAmount(), report.currency()),
                 Formats.money(report.contract().monthlyFee().amount(), report.contract().monthlyFee().currency()),
-                AvailabilityChart.of(history), history));
+                AvailabilityChart.of(chartMonths), history, previous, months(key, shown, now), readsIncidents()));
+    }
+
+    /**
+     * The months this client has something for: from the month its first contract starts to the month its
+     * last one ends, and never past the month under way in the client's zone.
+     */
+    PageMonths.Nav months(String key, YearMonth shown, Instant now) {
+        List<ContractResponse> versions = contracts.list(key);
+        ZoneId zone = versions.isEmpty() ? java.time.ZoneOffset.UTC : ZoneId.of(versions.get(0).clientTimeZone());
+        YearMonth current = YearMonth.from(now.atZone(zone));
+        YearMonth first = versions.stream().map(v -> YearMonth.from(v.effectiveFrom()))
+                .min(java.util.Comparator.naturalOrder()).orElse(shown);
+        YearMonth last = current;
+        boolean openEnded = versions.stream().anyMatch(v -> v.effectiveTo() == null);
+        if (!openEnded && !versions.isEmpty()) {
+            YearMonth end = versions.stream().map(v -> YearMonth.from(v.effectiveTo().minusDays(1)))
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+            last = end.isBefore(current) ? end : current;
+        }
+        return PageMonths.Nav.of(shown, first, last);
     }
 
     @GET

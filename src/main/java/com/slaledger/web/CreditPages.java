@@ -6,6 +6,7 @@ import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +25,11 @@ import java.util.List;
 public class CreditPages {
 
     private final SlaReportService sla;
+    private final SecurityIdentity identity;
 
-    public CreditPages(SlaReportService sla) {
+    public CreditPages(SlaReportService sla, SecurityIdentity identity) {
         this.sla = sla;
+        this.identity = identity;
     }
 
     @CheckedTemplate
@@ -35,12 +38,18 @@ public class CreditPages {
     }
 
     public record Line(FleetSlaReport.Row row, String credit, String fee) {
+
+        /** The contract's cap cut the tier earned down. */
+        public boolean capped() {
+            return row.appliedCreditPercent().compareTo(row.creditPercent()) < 0;
+        }
     }
 
     public record Total(FleetSlaReport.CurrencyTotal total, String credit) {
     }
 
-    public record CreditsPage(YearMonth month, FleetSlaReport report, List<Line> lines, List<Total> totals) {
+    public record CreditsPage(YearMonth month, FleetSlaReport report, List<Line> lines, List<Total> totals,
+            PageMonths.Nav monthNav, boolean readsIncidents) {
 
         public boolean provisional() {
             return report.clients().stream().anyMatch(FleetSlaReport.Row::provisional);
@@ -51,7 +60,9 @@ public class CreditPages {
     @Produces({MediaType.TEXT_HTML, Csv.MEDIA_TYPE})
     public Response credits(@QueryParam("month") String month, @QueryParam("format") String format) {
         Instant now = Instant.now();
-        YearMonth wanted = PageMonths.parse(month, now);
+        // finance settles closed months: without a month, it opens on the last one that is over
+        YearMonth wanted = (month == null || month.isBlank()) && identity.hasRole(Role.FINANCE)
+                ? PageMonths.lastClosed(now) : PageMonths.parse(month, now);
         FleetSlaReport report = sla.allClients(wanted, now);
         if ("csv".equalsIgnoreCase(format)) {
             return Response.ok(Csv.of(FleetSlaReport.Row.class, report.clients()), Csv.MEDIA_TYPE + "; charset=UTF-8")
@@ -64,7 +75,9 @@ public class CreditPages {
         List<Total> totals = report.creditTotals().stream()
                 .map(total -> new Total(total, money(total.creditAmount(), total.currency())))
                 .toList();
-        return Response.ok(Templates.credits(new CreditsPage(wanted, report, lines, totals)), MediaType.TEXT_HTML_TYPE)
+        return Response.ok(Templates.credits(new CreditsPage(wanted, report, lines, totals,
+                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)),
+                identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE))), MediaType.TEXT_HTML_TYPE)
                 .build();
     }
 

@@ -43,9 +43,11 @@ public class DashboardPage {
     private final IncidentService incidents;
     private final TrendReportService trends;
     private final SecurityIdentity identity;
+    private final StaleRule stale;
 
     public DashboardPage(SlaReportService sla, IncidentService incidents, TrendReportService trends,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, StaleRule stale) {
+        this.stale = stale;
         this.sla = sla;
         this.incidents = incidents;
         this.trends = trends;
@@ -90,11 +92,40 @@ public class DashboardPage {
      * @param sla       null when the caller does not read SLA reports
      * @param open      null when the caller does not read incidents
      */
+    /**
+     * @param slaMonth   the month of the SLA section: the current one (so far), or for finance the last closed
+     * @param staleCount open incidents older than the stale rule's days
+     */
     public record Dashboard(YearMonth month, Fleet fleet, FleetSlaReport sla, List<Total> totals, List<Watch> watch,
-            List<IncidentResponse> open, long openCount, List<IncidentResponse> latest) {
+            List<IncidentResponse> open, long openCount, List<IncidentResponse> latest, YearMonth slaMonth,
+            long staleCount, Instant staleBefore, int staleAfterDays) {
 
         public boolean showsIncidents() {
             return open != null;
+        }
+
+        /** The SLA section's month is not over: its breaches and credits may change. */
+        public boolean slaProvisional() {
+            return sla != null && sla.clients().stream().anyMatch(FleetSlaReport.Row::provisional);
+        }
+
+        public boolean isStale(IncidentResponse incident) {
+            return incident.resolvedAt() == null && incident.startedAt().isBefore(staleBefore);
+        }
+
+        /** The incident list for this month (UTC days), the drill-down of the fleet's figures. */
+        public String monthIncidentsHref() {
+            return "/incidents?from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        }
+
+        /** The incident list filtered to one client's SLA month (days in the client's zone). */
+        public String clientIncidentsHref(String clientKey) {
+            return "/incidents?client=" + clientKey + "&from=" + slaMonth.atDay(1) + "&to=" + slaMonth.atEndOfMonth();
+        }
+
+        /** Open incidents that started before the stale line. */
+        public String staleHref() {
+            return "/incidents?open=true&to=" + staleBefore.atZone(java.time.ZoneOffset.UTC).toLocalDate().minusDays(1);
         }
     }
 
@@ -102,11 +133,14 @@ public class DashboardPage {
     public TemplateInstance dashboard() {
         Instant now = Instant.now();
         YearMonth month = PageMonths.parse(null, now);
+        // finance settles closed months; everyone else watches the month under way
+        YearMonth slaMonth = identity.hasRole(Role.FINANCE) && !identity.hasRole(Role.ADMIN)
+                ? PageMonths.lastClosed(now) : month;
         FleetSlaReport report = null;
         List<Total> totals = List.of();
         List<Watch> watch = List.of();
         if (hasAny(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)) {
-            report = sla.allClients(month, now);
+            report = sla.allClients(slaMonth, now);
             totals = report.creditTotals().stream()
                     .map(t -> new Total(t, CreditPages.money(t.creditAmount(), t.currency()))).toList();
             watch = report.clients().stream().filter(DashboardPage::needsAttention)
@@ -115,7 +149,11 @@ public class DashboardPage {
         List<IncidentResponse> open = null;
         List<IncidentResponse> latest = List.of();
         long openCount = 0;
+        long staleCount = 0;
+        Instant staleBefore = stale.startedBefore(now);
         if (hasAny(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN)) {
+            staleCount = incidents.list(new IncidentFilter(null, null, null, null, staleBefore, true), 0, 1)
+                    .totalItems();
             IncidentService.IncidentPage page = incidents.list(
                     new IncidentFilter(null, null, null, null, null, true), 0, OPEN_INCIDENTS_SHOWN);
             open = page.items();
@@ -123,7 +161,8 @@ public class DashboardPage {
             latest = incidents.list(new IncidentFilter(null, null, null, null, null, false), 0, LATEST_SHOWN).items();
         }
         Fleet fleet = Fleet.of(trends.report(FLEET_MONTHS, null, null, now));
-        return Templates.dashboard(new Dashboard(month, fleet, report, totals, watch, open, openCount, latest));
+        return Templates.dashboard(new Dashboard(month, fleet, report, totals, watch, open, openCount, latest,
+                slaMonth, staleCount, staleBefore, stale.days()));
     }
 
     /** In breach, or with a quarter or less of the error budget left. */

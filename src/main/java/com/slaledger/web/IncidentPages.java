@@ -44,7 +44,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The incident pages: the filtered list, one incident with its timeline, and the forms that record
@@ -57,6 +56,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class IncidentPages {
 
     static final int PAGE_SIZE = 25;
+
+    private final StaleRule stale;
     static final String UTC = "UTC";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z");
@@ -68,7 +69,8 @@ public class IncidentPages {
     private final ClientService clients;
     private final ServiceCatalog services;
 
-    public IncidentPages(IncidentService incidents, ClientService clients, ServiceCatalog services) {
+    public IncidentPages(IncidentService incidents, ClientService clients, ServiceCatalog services, StaleRule stale) {
+        this.stale = stale;
         this.incidents = incidents;
         this.clients = clients;
         this.services = services;
@@ -84,17 +86,47 @@ public class IncidentPages {
     }
 
     /** The filter as typed, echoed into the filter form and the paging links. */
-    public record Filter(String client, String service, String severity, String from, String to, boolean open) {
+    /**
+     * The list's query as typed: {@code open} is {@code true} (open only), {@code false} (closed only) or null
+     * (both); {@code q} words to find in the title or summary; {@code sort} started, duration or severity.
+     */
+    public record Filter(String client, String service, String severity, String from, String to, String open,
+            String q, String sort) {
 
         public boolean any() {
-            return client != null || service != null || severity != null || from != null || to != null || open;
+            return client != null || service != null || severity != null || from != null || to != null
+                    || open != null || q != null || sort != null;
+        }
+
+        public boolean openOnly() {
+            return "true".equals(open);
+        }
+
+        public boolean closedOnly() {
+            return "false".equals(open);
         }
     }
 
+    /** One way of ordering the list, for the sort menu. */
+    public record SortChoice(String value, String label) {
+    }
+
+    static final List<SortChoice> SORTS = List.of(new SortChoice("started", "Newest first"),
+            new SortChoice("duration", "Longest first"), new SortChoice("severity", "Most severe first"));
+
     public record ListPage(Filter filter, List<IncidentResponse> incidents, String zone, long totalItems,
             int page, int totalPages, int firstShown, int lastShown, String previousHref, String nextHref,
-            String exportHref, List<ClientResponse> clients, List<ServiceResponse> services,
-            List<Severity> severities) {
+            String exportHref, List<ClientResponse> clients, List<ServiceResponse> services, List<Severity> severities,
+            Instant staleBefore, int staleAfterDays) {
+
+        /** Open, and started more than {@code staleAfterDays} days ago. */
+        public boolean isStale(IncidentResponse incident) {
+            return incident.resolvedAt() == null && incident.startedAt().isBefore(staleBefore);
+        }
+
+        public List<SortChoice> sorts() {
+            return SORTS;
+        }
     }
 
     public record DetailPage(IncidentResponse incident, TimelineChart chart, String zone, List<String> zones,
@@ -135,9 +167,10 @@ public class IncidentPages {
     @GET
     public TemplateInstance list(@QueryParam("client") String client, @QueryParam("service") String service,
             @QueryParam("severity") String severity, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("open") String open, @QueryParam("page") String page) {
+            @QueryParam("open") String open, @QueryParam("q") String q, @QueryParam("sort") String sort,
+            @QueryParam("page") String page) {
         Filter filter = new Filter(blankToNull(client), blankToNull(service), blankToNull(severity),
-                blankToNull(from), blankToNull(to), open != null && !open.isBlank() && !open.equals("false"));
+                blankToNull(from), blankToNull(to), blankToNull(open), blankToNull(q), blankToNull(sort));
         // dates are days in the client's zone when a client is in view, else in UTC
         String zone = Optional.ofNullable(filter.client()).flatMap(clients::find).map(ClientResponse::timeZone)
                 .orElse(UTC);
@@ -156,6 +189,18 @@ public class IncidentPages {
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             bad.add(new FieldViolation("to", "must not be before from"));
         }
+        Boolean wantedOpen = null;
+        if (filter.open() != null) {
+            if (filter.openOnly() || filter.closedOnly()) {
+                wantedOpen = filter.openOnly();
+            } else {
+                bad.add(new FieldViolation("open", "must be true (open only) or false (closed only)"));
+            }
+        }
+        if (filter.q() != null && filter.q().length() > IncidentService.MAX_SEARCH_LENGTH) {
+            bad.add(new FieldViolation("q", "must be at most " + IncidentService.MAX_SEARCH_LENGTH + " characters"));
+        }
+        IncidentService.IncidentOrder order = com.slaledger.incident.IncidentResource.parseOrder(filter.sort(), bad);
         int pageNumber = 1;
         if (page != null && !page.isBlank()) {
             try {
@@ -174,7 +219,7 @@ public class IncidentPages {
         // the "to" day is included: the range ends where the next day starts
         Instant toInstant = toDate == null ? null : toDate.plusDays(1).atStartOfDay(zoneId).toInstant();
         IncidentPage result = incidents.list(new IncidentFilter(filter.client(), filter.service(), wantedSeverity,
-                fromInstant, toInstant, filter.open()), pageNumber - 1, PAGE_SIZE);
+                fromInstant, toInstant, wantedOpen, filter.q(), order), pageNumber - 1, PAGE_SIZE);
         int firstShown = result.items().isEmpty() ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
         int lastShown = firstShown == 0 ? 0 : firstShown + result.items().size() - 1;
         String previous = pageNumber > 1 ? listHref(filter, pageNumber - 1) : null;
@@ -182,7 +227,7 @@ public class IncidentPages {
         return Templates.list(new ListPage(filter, result.items(), zone, result.totalItems(), pageNumber,
                 result.totalPages(), firstShown, lastShown, previous, next,
                 exportHref(filter, fromInstant, toInstant), clients.list(null), services.list(),
-                List.of(Severity.values())));
+                List.of(Severity.values()), stale.startedBefore(Instant.now()), stale.days()));
     }
 
     @GET
@@ -281,17 +326,6 @@ public class IncidentPages {
         }
     }
 
-    /** Failures of these pages as pages: an unknown incident is a 404 page, a bad filter a 400 page. */
-    @ServerExceptionMapper
-    public Response problemPage(ProblemException e) {
-        String title = switch (e.status()) {
-            case 404 -> "Not found";
-            case 400 -> "This address has mistakes";
-            default -> e.title();
-        };
-        return PageErrors.page(e.status(), title, e.getMessage(), e.violations());
-    }
-
     private IncidentResponse require(long id) {
         return incidents.find(id).orElseThrow(() -> ProblemException.notFound("incident", id));
     }
@@ -374,12 +408,10 @@ public class IncidentPages {
         UriBuilder href = UriBuilder.fromPath("/incidents");
         Stream.of(new String[] {"client", filter.client()}, new String[] {"service", filter.service()},
                 new String[] {"severity", filter.severity()}, new String[] {"from", filter.from()},
-                new String[] {"to", filter.to()})
+                new String[] {"to", filter.to()}, new String[] {"open", filter.open()},
+                new String[] {"q", filter.q()}, new String[] {"sort", filter.sort()})
                 .filter(pair -> pair[1] != null)
                 .forEach(pair -> href.queryParam(pair[0], pair[1]));
-        if (filter.open()) {
-            href.queryParam("open", "true");
-        }
         href.queryParam("page", page);
         URI uri = href.build();
         return uri.toString();
@@ -391,12 +423,10 @@ public class IncidentPages {
         Stream.of(new String[] {"client", filter.client()}, new String[] {"service", filter.service()},
                 new String[] {"severity", filter.severity()},
                 new String[] {"from", from == null ? null : from.toString()},
-                new String[] {"to", to == null ? null : to.toString()})
-                .filter(pair -> pair[1] != null)
+                new String[] {"to", to == null ? null : to.toString()}, new String[] {"open", filter.open()},
+                new String[] {"q", filter.q()}, new String[] {"sort", filter.sort()})
+                .filter(pair -> pair[1] != null && !pair[1].isBlank())
                 .forEach(pair -> href.queryParam(pair[0], pair[1]));
-        if (filter.open()) {
-            href.queryParam("open", "true");
-        }
         return href.build().toString();
     }
 

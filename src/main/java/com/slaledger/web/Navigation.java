@@ -5,6 +5,8 @@ import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.inject.Instance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import java.util.List;
@@ -54,8 +56,26 @@ public class Navigation {
         this.csrf = csrf;
     }
 
+    /**
+     * The signed-in person: the one on the request's route where there is one (also on error pages
+     * rendered by a failure handler, outside any resource), else the injected identity.
+     */
+    private SecurityIdentity identity() {
+        RoutingContext current = request.getCurrent();
+        if (current != null && current.user() instanceof QuarkusHttpUser user) {
+            return user.getSecurityIdentity();
+        }
+        return identity;
+    }
+
     private boolean hasRole(String role) {
-        return identity != null && !identity.isAnonymous() && identity.hasRole(role);
+        SecurityIdentity who = identity();
+        return who != null && !who.isAnonymous() && who.hasRole(role);
+    }
+
+    /** Whether the person may record and edit incidents (sre, admin): pages offer those actions only then. */
+    public boolean writesIncidents() {
+        return hasRole(Role.SRE) || hasRole(Role.ADMIN);
     }
 
     public List<Item> items() {
@@ -71,12 +91,13 @@ public class Navigation {
      * (error pages rendered outside a resource): the layout then leaves the form out.
      */
     public String signOutToken() {
-        if (identity == null || identity.isAnonymous()) {
+        SecurityIdentity who = identity();
+        if (who == null || who.isAnonymous()) {
             return null;
         }
         try {
             return csrf.get().getToken();
-        } catch (IllegalStateException notFiltered) {
+        } catch (RuntimeException notFiltered) {
             return null;
         }
     }

@@ -1,10 +1,14 @@
 package com.slaledger.web;
 
 import com.slaledger.platform.Problem.FieldViolation;
+import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.ProblemMappers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,11 +17,19 @@ import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Error pages for people: a browser asking for a page that does not exist gets a page in the layout,
- * with a way back, while the API (anything under {@code /api}, or any request that prefers JSON)
- * keeps its problem JSON. Nothing of the exception reaches the page but the words meant for users.
+ * Error pages for people: a browser on any path outside the API gets a page in the layout, whatever the
+ * status (400, 403, 404, 405...), saying what happened and where to go, while the API (anything under
+ * {@code /api}, or any request that prefers JSON) keeps its problem JSON (RFC 9457). Nothing of the
+ * exception reaches the page but the words meant for users.
+ * <p>
+ * These mappers outrank {@link ProblemMappers}' (priority below {@link Priorities#USER}) and hand API
+ * callers back to them. Refusals made before any resource runs (the HTTP role rules) are turned into the
+ * same page by {@link ForbiddenPages}.
  */
 public class PageErrors {
+
+    /** Ahead of {@link ProblemMappers}, which use the default priority {@link Priorities#USER}. */
+    static final int AHEAD_OF_PROBLEM_JSON = Priorities.USER - 100;
 
     @CheckedTemplate
     static class Templates {
@@ -28,7 +40,7 @@ public class PageErrors {
     private final ProblemMappers problems = new ProblemMappers();
 
     /** Routes that match no resource, and wrong path parameters such as {@code /incidents/abc}. */
-    @ServerExceptionMapper
+    @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_JSON)
     public Response notFound(NotFoundException e, HttpHeaders headers, UriInfo uri) {
         if (!wantsPage(headers, uri)) {
             return problems.web(e, uri);
@@ -36,10 +48,68 @@ public class PageErrors {
         return page(404, "Page not found", "Nothing is at " + uri.getPath() + ".", List.of());
     }
 
+    /**
+     * A refusal of the service (unknown client, a month without a contract, a bad {@code month}, a client
+     * the account manager does not own) on a page: the same words, as a page with the same status.
+     */
+    @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_JSON)
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        if (!wantsPage(headers, uri)) {
+            return problems.problem(e, uri);
+        }
+        return page(e.status(), pageTitle(e.status(), e.title()), e.getMessage(), e.violations());
+    }
+
+    /** A role rule of a resource ({@code @RolesAllowed}) said no: a page that says whose pages these are. */
+    @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_JSON)
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        if (!wantsPage(headers, uri)) {
+            return Response.status(403).build();
+        }
+        return forbiddenPage();
+    }
+
+    /** Other HTTP refusals (405, 406, 415...) on a page path; the API keeps its problem JSON. */
+    @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_JSON)
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (!wantsPage(headers, uri) || e.getCause() != null || status < 400) {
+            return problems.web(e, uri);
+        }
+        if (status == 404) {
+            return page(404, "Page not found", "Nothing is at " + uri.getPath() + ".", List.of());
+        }
+        return page(status, pageTitle(status, e.getResponse().getStatusInfo().getReasonPhrase()),
+                e.getResponse().getStatusInfo().getReasonPhrase() + ".", List.of());
+    }
+
+    static final String FORBIDDEN_DETAIL = "You are signed in, but your roles do not open this page. The menu"
+            + " above shows the pages you may open; an administrator can change your roles.";
+
+    static Response forbiddenPage() {
+        return page(403, pageTitle(403, "Forbidden"), FORBIDDEN_DETAIL, List.of());
+    }
+
     /** The error page, in the layout, with the given status. */
     static Response page(int status, String title, String detail, List<FieldViolation> violations) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
                 .entity(Templates.error(status, title, detail, violations)).build();
+    }
+
+    static String pageTitle(int status, String fallback) {
+        return switch (status) {
+            case 400 -> "This address has mistakes";
+            case 403 -> "Not open to your role";
+            case 404 -> "Not found";
+            case 405 -> "Not possible here";
+            default -> fallback;
+        };
+    }
+
+    /** Whether the path is one of the pages' (not the API's, not Quarkus' own under {@code /q}). */
+    static boolean isPagePath(String path) {
+        return !(path.equals("/api") || path.startsWith("/api/") || path.equals("/q") || path.startsWith("/q/"));
     }
 
     /**
@@ -48,8 +118,7 @@ public class PageErrors {
      * page route means the page.
      */
     static boolean wantsPage(HttpHeaders headers, UriInfo uri) {
-        String path = uri.getPath();
-        if (path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")) {
+        if (!isPagePath(uri.getPath())) {
             return false;
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {

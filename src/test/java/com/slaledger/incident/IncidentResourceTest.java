@@ -339,6 +339,67 @@ class IncidentResourceTest {
                 .then().statusCode(400).body("violations.field", containsInAnyOrder("to", "size", "severity"));
     }
 
+    /**
+     * open=false means closed only (not "no filter"); q finds words in the title or the summary, case
+     * aside, with % and _ taken literally; sort orders by start, duration or severity.
+     * Four incidents of one service, April 2024:
+     * <pre>
+     * A  SEV3  01 10:00–10:30 (30 min)  resolved   "Checkout returns 500"   summary "Disk 100% full"
+     * B  SEV1  02 10:00–12:00 (2 h)     resolved   "Login slow"
+     * C  SEV2  03 10:00–10:10 (10 min)  resolved   "Search down"            summary "checkout flow unaffected"
+     * D  SEV4  04 10:00–       ongoing  open       "Batch late"
+     * </pre>
+     */
+    @Test
+    void openFalseMeansClosedOnlyAndTheListSearchesAndSorts() {
+        String service = Fixtures.service("search");
+        String[][] rows = {
+            {"Checkout returns 500", "SEV3", "01", "10:30", "Disk 100% full"},
+            {"Login slow", "SEV1", "02", "12:00", null},
+            {"Search down", "SEV2", "03", "10:10", "checkout flow unaffected"},
+            {"Batch late", "SEV4", "04", null, null}};
+        for (String[] row : rows) {
+            Map<String, Object> body = incident(TestData.uniqueKey("search"), service);
+            body.put("title", row[0]);
+            body.put("severity", row[1]);
+            body.put("startedAt", "2024-04-" + row[2] + "T10:00:00Z");
+            body.remove("detectedAt");
+            body.remove("acknowledgedAt");
+            if (row[3] == null) {
+                body.remove("mitigatedAt");
+                body.remove("resolvedAt");
+            } else {
+                body.put("mitigatedAt", "2024-04-" + row[2] + "T" + row[3] + ":00Z");
+                body.put("resolvedAt", "2024-04-" + row[2] + "T" + row[3] + ":00Z");
+            }
+            if (row[4] != null) {
+                body.put("summary", row[4]);
+            }
+            given().contentType(ContentType.JSON).body(body).post("/api/incidents").then().statusCode(201);
+        }
+        given().queryParam("service", service).queryParam("open", false).get("/api/incidents").then()
+                .statusCode(200).body("items.title", contains("Search down", "Login slow", "Checkout returns 500"));
+        given().queryParam("service", service).queryParam("open", true).get("/api/incidents").then()
+                .body("items.title", contains("Batch late"));
+        given().queryParam("service", service).get("/api/incidents").then().body("totalItems", equalTo(4));
+        // in a title (A) and in a summary (C), whatever the case
+        given().queryParam("service", service).queryParam("q", "CHECKOUT").get("/api/incidents").then()
+                .body("items.title", contains("Search down", "Checkout returns 500"));
+        // % is a character, not a wildcard: only A's summary has "100%"
+        given().queryParam("service", service).queryParam("q", "100%").get("/api/incidents").then()
+                .body("items.title", contains("Checkout returns 500"));
+        given().queryParam("service", service).queryParam("q", "_").get("/api/incidents").then()
+                .body("totalItems", equalTo(0));
+        // D is ongoing: its impact runs to now, longer than any; then B 2 h, A 30 min, C 10 min
+        given().queryParam("service", service).queryParam("sort", "duration").get("/api/incidents").then()
+                .body("items.title", contains("Batch late", "Login slow", "Checkout returns 500", "Search down"));
+        given().queryParam("service", service).queryParam("sort", "severity").get("/api/incidents").then()
+                .body("items.title", contains("Login slow", "Search down", "Checkout returns 500", "Batch late"));
+        given().queryParam("service", service).queryParam("sort", "loudest").queryParam("open", "maybe")
+                .queryParam("q", "x".repeat(201)).get("/api/incidents").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("sort", "open", "q"));
+    }
+
     @Test
     void batchIsAllOrNothingAndNamesEveryBadItem() {
         String service = Fixtures.service("batch");

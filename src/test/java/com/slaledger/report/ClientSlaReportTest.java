@@ -56,6 +56,7 @@ class ClientSlaReportTest {
                 .body("availabilityPercent", equalTo("99.950716845878136"))
                 .body("breached", equalTo(true))
                 .body("creditPercent", number(10))
+                .body("appliedCreditPercent", number(10))
                 .body("creditAmount", equalTo("1200.00"))
                 .body("currency", equalTo("EUR"))
                 // (1 − 99.99/100) · 2,678,400 s = 267.84 s allowed; 267.84 − 1320 left
@@ -84,6 +85,35 @@ class ClientSlaReportTest {
                 .body("creditAmount", equalTo("0.00"))
                 .body("budget.allowedSeconds", number("2678.4"))
                 .body("budget.remainingSeconds", number("1358.4"));
+    }
+
+    /**
+     * SPEC "SLA breach and credit": creditPercent is the tier earned, the cap applies in the amount.
+     * The worked example's 22 minutes (99.950717 %) under a tier "below 99.99 → 50 %" with a
+     * 20 % cap on EUR 12,000.00: the tier earned is 50, the percent applied 20, the amount 20 % · 12,000.00 =
+     * EUR 2,400.00 (not 6,000.00).
+     */
+    @Test
+    void creditPercentIsTheTierEarnedAndTheCapShowsInTheAppliedPercentAndTheAmount() {
+        String service = Fixtures.service("capped");
+        String client = Fixtures.client("capped", "UTC");
+        Map<String, Object> body = terms("2024-01-01", List.of(service), "99.99", "12000.00", "EUR",
+                List.of(tier("99.99", "50")));
+        body.put("creditCapPercent", 20);
+        contract(client, body);
+        record(incident("capped outage", List.of(service), "2024-01-16T09:00:00Z", "2024-01-16T09:22:00Z"));
+
+        api().queryParam("month", "2024-01").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
+                .body("availabilityDisplay", equalTo("99.950"))
+                .body("breached", equalTo(true))
+                .body("creditPercent", number(50))
+                .body("appliedCreditPercent", number(20))
+                .body("creditAmount", equalTo("2400.00"))
+                .body("contract.creditCapPercent", number(20));
+        api().queryParam("month", "2024-01").get("/api/reports/sla").then().statusCode(200)
+                .body("clients.find { it.clientKey == '" + client + "' }.creditPercent", number(50))
+                .body("clients.find { it.clientKey == '" + client + "' }.appliedCreditPercent", number(20))
+                .body("clients.find { it.clientKey == '" + client + "' }.creditAmount", equalTo("2400.00"));
     }
 
     /**

@@ -99,7 +99,7 @@ class FleetSlaReportTest {
         List<String> header = csv.get(0);
         assertEquals(List.of("clientKey", "clientName", "timeZone", "contractId", "windowFrom", "windowTo",
                 "provisional", "targetPercent", "availabilityPercent", "availabilityDisplay", "downtimeSeconds",
-                "measuredSeconds", "maintenanceSeconds", "breached", "creditPercent", "creditAmount", "currency",
+                "measuredSeconds", "maintenanceSeconds", "breached", "creditPercent", "appliedCreditPercent", "creditAmount", "currency",
                 "monthlyFee", "budgetAllowedSeconds", "budgetRemainingSeconds", "burnRate", "incidentCount"), header);
         assertEquals(allRows.size(), csv.size() - 1, "one CSV record per JSON row");
         int compared = 0;

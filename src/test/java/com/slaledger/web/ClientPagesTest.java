@@ -44,10 +44,61 @@ class ClientPagesTest {
         assertTrue(incident.contains("100 %"), incident);
         // the chart: 12 months, the contract began in 2023-01, so every month has a bar; January 2024 missed
         assertTrue(html.contains("<svg class=\"availability-chart\""), html);
-        assertTrue(html.contains("<title>2024-01: 99.950 (breached)</title>"), html);
-        assertTrue(html.contains("<title>2023-02: 100.000</title>"), html);
+        assertTrue(html.contains("<title>2024-01: 99.950 % (breached)</title>"), html);
+        assertTrue(html.contains("<title>2023-02: 100.000 %</title>"), html);
         assertFalse(html.contains("<title>2023-01:"), "12 months only");
         assertFalse(html.contains("style=\""), "no inline styles");
+    }
+
+    /** Drill-down: the terms applied, the maintenance left out, the month before, every month with its credit. */
+    @Test
+    void aClientsMonthShowsWhyItsFiguresAreWhatTheyAre() {
+        SlaPagesFixtures.WorkedExample example = SlaPagesFixtures.workedExample("Europe/Berlin");
+        String client = example.client();
+        long window = given().contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of(
+                "title", "Database upgrade " + client, "startsAt", "2024-01-20T01:00:00Z",
+                "endsAt", "2024-01-20T03:00:00Z", "scope", "CLIENTS", "clients", java.util.List.of(client),
+                "announced", true)).post("/api/maintenance-windows").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String html = given().accept("text/html").queryParam("month", "2024-01").get("/clients/" + client)
+                .then().statusCode(200).extract().asString();
+        String january = "/incidents?client=" + client + "&amp;from=2024-01-01&amp;to=2024-01-31";
+        // the figures lead to the incidents behind them
+        assertTrue(html.contains("<a href=\"" + january + "\" id=\"downtime-incidents\">1 incident</a>"), html);
+        assertTrue(html.contains("<span id=\"credit-basis\">tier 10 % of EUR 12,000.00</span>"), html);
+        // the contract version applied
+        assertTrue(html.contains("<li>below 99.99 % → 10 % of the fee</li>"), html);
+        assertTrue(html.contains("<li>below 95 % → 100 % of the fee</li>"), html);
+        assertTrue(html.contains("<dd id=\"cap\">100 % of the fee</dd>"), html);
+        assertTrue(html.contains("in force from 2023-01-01, open-ended"), html);
+        assertTrue(html.contains("&amp;service=" + example.service() + "&amp;"), html);
+        // the announced window, in the client's zone (UTC+1)
+        String maintenance = html.substring(html.indexOf("<li id=\"maintenance-" + window + "\">"));
+        assertTrue(maintenance.startsWith("<li id=\"maintenance-" + window + "\">Database upgrade " + client
+                + ": 2024-01-20 02:00 to 2024-01-20 04:00</li>"), maintenance);
+        // the month before, for comparison: December 2023 had no incident
+        String previous = SlaPagesFixtures.row(html, "comparison-previous");
+        assertTrue(previous.contains("?month=2023-12\">2023-12</a>"), previous);
+        assertTrue(previous.contains("100.000 %"), previous);
+        assertTrue(previous.contains("met"), previous);
+        // month by month, newest first, with the credits
+        String row = SlaPagesFixtures.row(html, "history-2024-01");
+        assertTrue(row.contains("99.950 %"), row);
+        assertTrue(row.contains("EUR 1,200.00"), row);
+        assertTrue(row.contains("<a href=\"" + january + "\">1</a>"), row);
+        assertTrue(html.indexOf("id=\"history-2024-01\"") < html.indexOf("id=\"history-2023-12\""), "newest first");
+        assertFalse(html.contains("visually-hidden"), "the month-by-month table is visible");
+        // the month picker steps to neighbours that have a contract and have begun
+        assertTrue(html.contains("href=\"/clients/" + client + "?month=2023-12\" rel=\"prev\""), html);
+        assertTrue(html.contains("href=\"/clients/" + client + "?month=2024-02\" rel=\"next\""), html);
+        String first = given().accept("text/html").queryParam("month", "2023-01").get("/clients/" + client)
+                .then().statusCode(200).extract().asString();
+        assertFalse(first.contains("rel=\"prev\""), "no step before the first contract");
+        String current = given().accept("text/html").get("/clients/" + client).then().statusCode(200)
+                .extract().asString();
+        assertFalse(current.contains("rel=\"next\""), "no step into the future");
+        assertTrue(current.contains("id=\"provisional\""), "the month under way is marked");
+        assertTrue(current.contains("<dt>SLA <span class=\"tag\">so far</span></dt>"), current);
     }
 
     @Test
@@ -66,7 +117,7 @@ class ClientPagesTest {
         String html = given().accept("text/html").queryParam("month", "2024-01")
                 .get("/clients/" + example.client() + "/report").then().statusCode(200).extract().asString();
         assertTrue(html.contains("<dd id=\"availability\">99.950 %</dd>"), html);
-        assertTrue(html.contains("<dd id=\"credit\">EUR 1,200.00 (10 %)</dd>"), html);
+        assertTrue(html.contains("<dd id=\"credit\">EUR 1,200.00 <span class=\"basis\">10 % of the monthly fee</span></dd>"), html);
         assertTrue(html.contains("Server outage " + example.client()), html);
         assertTrue(html.contains("2024-01-16 10:00 Europe/Berlin (UTC+01:00)"), html);
         assertTrue(html.contains("2024-01-16 10:22 Europe/Berlin (UTC+01:00)"), html);

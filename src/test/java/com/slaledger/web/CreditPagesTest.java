@@ -34,7 +34,7 @@ class CreditPagesTest {
         assertTrue(csv.startsWith("clientKey,clientName,timeZone,contractId,"), csv);
         String line = csv.lines().filter(l -> l.startsWith(example.client() + ",")).findFirst().orElseThrow();
         assertTrue(line.contains(",99.950,"), line);
-        assertTrue(line.contains(",true,10,1200.00,EUR,12000.00,"), line);
+        assertTrue(line.contains(",true,10,10,1200.00,EUR,12000.00,"), line);
     }
 
     @Test

@@ -20,12 +20,28 @@ class LayoutTest {
 
     @Test
     void theMonthPickerIsAGetFormWithTheMonthAndItsNeighbours() {
-        String html = engine.parse("{#monthPicker action='/credits' month=month /}")
-                .data("month", YearMonth.of(2024, 1)).render();
+        String html = engine.parse("{#monthPicker action='/credits' nav=nav /}")
+                .data("nav", PageMonths.Nav.of(YearMonth.of(2024, 1), null, null)).render();
         assertTrue(html.contains("<form class=\"month-picker\" method=\"get\" action=\"/credits\">"));
         assertTrue(html.contains("<input type=\"month\" id=\"month-picker-month\" name=\"month\" value=\"2024-01\""));
         assertTrue(html.contains("href=\"/credits?month=2023-12\" rel=\"prev\""));
         assertTrue(html.contains("href=\"/credits?month=2024-02\" rel=\"next\""));
+    }
+
+    /** The steps stop at the first month there is something for and at the latest month that has begun. */
+    @Test
+    void theMonthPickerDoesNotStepBeforeTheFirstOrAfterTheLastMonth() {
+        String html = engine.parse("{#monthPicker action='/credits' nav=nav /}")
+                .data("nav", PageMonths.Nav.of(YearMonth.of(2024, 1), YearMonth.of(2024, 1), YearMonth.of(2024, 1)))
+                .render();
+        assertTrue(html.contains("value=\"2024-01\" max=\"2024-01\""), html);
+        assertFalse(html.contains("rel=\"prev\""), html);
+        assertFalse(html.contains("rel=\"next\""), html);
+        html = engine.parse("{#monthPicker action='/credits' nav=nav /}")
+                .data("nav", PageMonths.Nav.of(YearMonth.of(2024, 3), YearMonth.of(2024, 1), YearMonth.of(2024, 4)))
+                .render();
+        assertTrue(html.contains("href=\"/credits?month=2024-02\" rel=\"prev\""), html);
+        assertTrue(html.contains("href=\"/credits?month=2024-04\" rel=\"next\""), html);
     }
 
     @Test

@@ -26,20 +26,24 @@ class ReliabilityPagesTest {
                 .queryParam("groupBy", "service").get("/reliability").then().statusCode(200).extract().asString();
         String row = SlaPagesFixtures.row(html, "group-" + service);
         String cells = row.replaceAll("\\s+", " ");
-        assertTrue(cells.contains("<td class=\"num\">2</td>"), cells);
+        // the row and its count lead to the incidents behind them
+        String incidents = "/incidents?service=" + service + "&amp;from=2021-03-01&amp;to=2021-03-31";
+        assertTrue(cells.contains("<th scope=\"row\"><a href=\"" + incidents + "\">" + service + "</a></th>"), cells);
+        assertTrue(cells.contains("<td class=\"num\"><a href=\"" + incidents + "\">2</a></td>"), cells);
         // MTTD 4 and 6 min, MTTA (detection to acknowledgement) 6 and 4 min: median 5, p90 5 min 48 s, mean 5;
         // MTTR all 30 min
-        String fiveEtc = "<td class=\"num nowrap\">5 min</td><td class=\"num nowrap\">5 min 48 s</td><td class=\"num nowrap\">5 min</td>";
-        assertTrue(cells.contains("<td class=\"num\">2</td> " + fiveEtc + " " + fiveEtc), cells);
-        assertTrue(cells.contains("<td class=\"num nowrap\">30 min</td><td class=\"num nowrap\">30 min</td><td class=\"num nowrap\">30 min</td>"), cells);
+        String fiveEtc = "<td class=\"num nowrap group-start\">5 min</td><td class=\"num nowrap\">5 min 48 s</td><td class=\"num nowrap\">5 min</td>";
+        assertTrue(cells.contains("2</a></td> " + fiveEtc + " " + fiveEtc), cells);
+        assertTrue(cells.contains("<td class=\"num nowrap group-start\">30 min</td><td class=\"num nowrap\">30 min</td><td class=\"num nowrap\">30 min</td>"), cells);
         assertTrue(html.contains("value=\"2021-03-01\""), html);
         assertTrue(html.contains("<option value=\"service\" selected>Service</option>"), html);
         // the fleet's trends: one chart per series, each with its verdict
-        assertEquals(5, html.split("<figure class=\"trend\"", -1).length - 1, html);
+        assertEquals(5, html.split("<figure class=\"trend ", -1).length - 1, html);
         assertTrue(html.contains("id=\"trend-MTTR_SECONDS\""), html);
         // two 30-minute outages at full impact: one hour of downtime for the service
         String downtime = SlaPagesFixtures.row(html, "downtime-" + service).replaceAll("\\s+", " ");
-        assertTrue(downtime.contains("<td class=\"num\">2</td><td class=\"num nowrap\">1 h 00 min</td>"), downtime);
+        assertTrue(downtime.contains(">2</a></td><td class=\"num nowrap\">1 h 00 min</td>"), downtime);
+        assertTrue(downtime.contains("<a href=\"" + incidents + "\">" + service + "</a>"), downtime);
     }
 
     @Test

@@ -98,10 +98,46 @@ public abstract class BrowserTest {
 
     /** Saves the whole page (the window is stretched to its height) as {@code target/screenshots/NAME.png}. */
     protected Path screenshot(String name) {
+        return screenshot(name, WIDTH);
+    }
+
+    /**
+     * Makes the window this wide (and 900 px high) and waits until the page has it (a headless window
+     * takes a moment); pages re-lay themselves out without a reload.
+     */
+    protected void resize(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        waitUpTo(Duration.ofSeconds(5)).until(driver -> {
+            int inner = ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;")).intValue();
+            return inner <= width && inner >= width - 20;
+        });
+    }
+
+    /** Runs a script in the page and answers its value. */
+    protected Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /**
+     * Saves the whole page at this window width (the window is stretched to the page's height) as
+     * {@code target/screenshots/NAME.png}; the window is left {@code width} wide and 900 px high.
+     */
+    protected Path screenshot(String name, int width) {
+        resize(width);
         Object height = ((JavascriptExecutor) browser).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         int pageHeight = Math.min(8000, Math.max(600, ((Number) height).intValue()));
-        browser.manage().window().setSize(new Dimension(WIDTH, pageHeight));
+        // the window's height includes the browser's own bars: add them, so the page gets all of its height
+        int bars = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Math.max(0, window.outerHeight - window.innerHeight);")).intValue();
+        browser.manage().window().setSize(new Dimension(width, pageHeight + bars));
+        try {
+            // the resize is asynchronous: shoot once the page has its full height
+            waitUpTo(Duration.ofSeconds(3)).until(driver -> ((Number) ((JavascriptExecutor) driver)
+                    .executeScript("return window.innerHeight;")).intValue() >= pageHeight - 2);
+        } catch (org.openqa.selenium.TimeoutException tooTall) {
+            // a window cannot always grow that tall; the screenshot then shows what fits
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -110,7 +146,7 @@ public abstract class BrowserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            browser.manage().window().setSize(new Dimension(WIDTH, 900));
+            browser.manage().window().setSize(new Dimension(width, 900));
         }
     }
 
