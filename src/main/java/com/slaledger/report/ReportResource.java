@@ -92,6 +92,33 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/sla/ledger")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Every client's SLA month as a ledger-ready CSV: headers in words, the month in each "
+            + "client's zone; part=lines (default) or totals (per currency); separator=semicolon for "
+            + "comma-decimal spreadsheets (decimal comma, UTF-8 byte order mark)")
+    public Response ledger(@QueryParam("month") String month, @QueryParam("asOf") String asOf,
+            @QueryParam("part") String part, @QueryParam("separator") String separator) {
+        ReportParameters parameters = new ReportParameters();
+        YearMonth wantedMonth = parameters.month("month", month);
+        Instant wantedAsOf = parameters.instant("asOf", asOf);
+        LedgerCsv.Part wantedPart = parameters.choice("part", part, LedgerCsv.Part.class, LedgerCsv.Part.LINES);
+        LedgerCsv.Separator wantedSeparator = parameters.choice("separator", separator, LedgerCsv.Separator.class,
+                LedgerCsv.Separator.COMMA);
+        parameters.throwIfAny();
+        Instant at = wantedAsOf != null ? wantedAsOf : Instant.now();
+        FleetSlaReport report = sla.allClients(wantedMonth != null ? wantedMonth : YearMonth.from(at.atOffset(ZoneOffset.UTC)), at);
+        return ledgerCsv(report, wantedPart, wantedSeparator);
+    }
+
+    /** The ledger file as a download; shared with the credits page. */
+    public static Response ledgerCsv(FleetSlaReport report, LedgerCsv.Part part, LedgerCsv.Separator separator) {
+        return Response.ok(LedgerCsv.of(report, part, separator), Csv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + LedgerCsv.fileName(report, part) + "\"")
+                .build();
+    }
+
+    @GET
     @Path("/reliability")
     @RolesAllowed({Role.SRE, Role.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
