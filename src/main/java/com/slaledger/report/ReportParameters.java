@@ -6,6 +6,7 @@ import com.slaledger.platform.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,49 @@ final class ReportParameters {
             bad.add(new FieldViolation(name, "must be " + InputLimits.instantRange()));
         }
         return instant.orElse(null);
+    }
+
+    /** An ISO-8601 date, {@code YYYY-MM-DD}; null when absent. */
+    LocalDate date(String name, String value) {
+        if (isBlank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            bad.add(new FieldViolation(name, "must be a date such as 2024-01-01"));
+            return null;
+        }
+    }
+
+    /** Whole days {@code [from, to)}: both or neither, from before to, at most {@code maxYears} long. */
+    record DateWindow(LocalDate from, LocalDate to) {
+    }
+
+    /** The window named by {@code from} and {@code to}; empty when neither is given or either is bad. */
+    Optional<DateWindow> dateWindow(String from, String to, int maxYears) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (isBlank(from) && isBlank(to)) {
+            return Optional.empty();
+        }
+        if (isBlank(from) || isBlank(to)) {
+            bad.add(new FieldViolation(isBlank(from) ? "from" : "to", "is required with "
+                    + (isBlank(from) ? "to" : "from") + ": a window is [from, to), dates in the client's zone"));
+            return Optional.empty();
+        }
+        if (start == null || end == null) {
+            return Optional.empty();
+        }
+        if (!start.isBefore(end)) {
+            bad.add(new FieldViolation("to", "must be after from (" + start + ")"));
+            return Optional.empty();
+        }
+        if (end.isAfter(start.plusYears(maxYears))) {
+            bad.add(new FieldViolation("to", "must be at most " + maxYears + " years after from"));
+            return Optional.empty();
+        }
+        return Optional.of(new DateWindow(start, end));
     }
 
     int wholeNumber(String name, String value, int defaultValue, int min, int max) {

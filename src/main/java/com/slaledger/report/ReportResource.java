@@ -1,5 +1,6 @@
 package com.slaledger.report;
 
+import com.slaledger.platform.KnownQueryParametersOnly;
 import com.slaledger.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,17 +16,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The reports over REST. Thin on purpose: parameters are read and checked here (every bad one named in a
- * single 400 problem), everything else happens in the report services.
+ * single 400 problem; a parameter no endpoint reads, such as a misspelt one, is refused rather than ignored),
+ * everything else happens in the report services.
  */
 @Path("/api/reports")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Reports")
 @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+@KnownQueryParametersOnly
 public class ReportResource {
 
     static final int DEFAULT_TREND_MONTHS = 12;
@@ -44,14 +51,27 @@ public class ReportResource {
     @GET
     @Path("/clients/{clientKey}/sla")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A client's SLA month: availability, budget, credit, contract and the incidents behind it")
-    public ClientSlaReport clientMonth(@PathParam("clientKey") String clientKey, @QueryParam("month") String month,
-            @QueryParam("asOf") String asOf) {
+    @Operation(summary = "A client's SLA month (month=YYYY-MM), or any window of whole days in its zone "
+            + "(from=YYYY-MM-DD&to=YYYY-MM-DD, half-open, at most 10 years): availability, downtime, "
+            + "breach-free months and credits built from the exact month figures")
+    @APIResponse(responseCode = "200", description = "ClientSlaReport for a month; SlaWindowReport for from/to",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    oneOf = {ClientSlaReport.class, SlaWindowReport.class})))
+    public Response clientSla(@PathParam("clientKey") String clientKey, @QueryParam("month") String month,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf) {
         ReportParameters parameters = new ReportParameters();
         YearMonth wantedMonth = parameters.month("month", month);
         Instant wantedAsOf = parameters.instant("asOf", asOf);
+        Optional<ReportParameters.DateWindow> window = parameters.dateWindow(from, to, SlaReportService.MAX_WINDOW_YEARS);
+        if (wantedMonth != null && (from != null || to != null)) {
+            parameters.add("month", "give either month or from and to, not both");
+        }
         parameters.throwIfAny();
-        return sla.clientMonth(clientKey, wantedMonth, wantedAsOf != null ? wantedAsOf : Instant.now());
+        Instant at = wantedAsOf != null ? wantedAsOf : Instant.now();
+        Object report = window.isPresent()
+                ? sla.clientWindow(clientKey, window.get().from(), window.get().to(), at)
+                : sla.clientMonth(clientKey, wantedMonth, at);
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
@@ -69,6 +89,33 @@ public class ReportResource {
         FleetSlaReport report = sla.allClients(wantedMonth != null ? wantedMonth : YearMonth.from(at.atOffset(ZoneOffset.UTC)), at);
         return csv ? csv(Csv.of(FleetSlaReport.Row.class, report.clients()), "sla-" + report.month())
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/sla/ledger")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Every client's SLA month as a ledger-ready CSV: headers in words, the month in each "
+            + "client's zone; part=lines (default) or totals (per currency); separator=semicolon for "
+            + "comma-decimal spreadsheets (decimal comma, UTF-8 byte order mark)")
+    public Response ledger(@QueryParam("month") String month, @QueryParam("asOf") String asOf,
+            @QueryParam("part") String part, @QueryParam("separator") String separator) {
+        ReportParameters parameters = new ReportParameters();
+        YearMonth wantedMonth = parameters.month("month", month);
+        Instant wantedAsOf = parameters.instant("asOf", asOf);
+        LedgerCsv.Part wantedPart = parameters.choice("part", part, LedgerCsv.Part.class, LedgerCsv.Part.LINES);
+        LedgerCsv.Separator wantedSeparator = parameters.choice("separator", separator, LedgerCsv.Separator.class,
+                LedgerCsv.Separator.COMMA);
+        parameters.throwIfAny();
+        Instant at = wantedAsOf != null ? wantedAsOf : Instant.now();
+        FleetSlaReport report = sla.allClients(wantedMonth != null ? wantedMonth : YearMonth.from(at.atOffset(ZoneOffset.UTC)), at);
+        return ledgerCsv(report, wantedPart, wantedSeparator);
+    }
+
+    /** The ledger file as a download; shared with the credits page. */
+    public static Response ledgerCsv(FleetSlaReport report, LedgerCsv.Part part, LedgerCsv.Separator separator) {
+        return Response.ok(LedgerCsv.of(report, part, separator), Csv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + LedgerCsv.fileName(report, part) + "\"")
+                .build();
     }
 
     @GET

@@ -22,18 +22,25 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
     /** Empty when the contract is in force on no day of the month. */
     static Optional<SlaMonth> measure(ContractTerms terms, YearMonth month, Instant asOf,
             MaintenanceIndex maintenanceIndex, IncidentIndex incidentIndex) {
-        return terms.window(month).map(window -> {
-            List<TimeWindow> maintenance = maintenanceIndex.forClient(terms.clientKey(), terms.coveredServices());
-            TimeWindow measured = window.measuredAsOf(asOf).window();
-            List<IncidentFacts> incidents = incidentIndex.affecting(terms.clientKey(), terms.coveredServices())
-                    .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
-            Availability availability = Availability.measure(window, asOf, maintenance,
-                    incidents.stream().map(incidentIndex::impactOf).toList(), terms.impactModel(),
-                    terms.contract().minimumOutageSeconds());
-            ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), window, maintenance, availability);
-            SlaOutcome outcome = terms.creditPolicy().assess(availability, terms.monthlyFee());
-            return new SlaMonth(terms, month, window, maintenance, availability, budget, outcome, incidents);
-        });
+        return terms.window(month).map(window -> measure(terms, month, window, asOf, maintenanceIndex, incidentIndex));
+    }
+
+    /**
+     * The figures over {@code window}, a month or a part of one (the edge of a longer window): within it the
+     * contract terms of {@code month} apply. The budget is that of {@code window}.
+     */
+    static SlaMonth measure(ContractTerms terms, YearMonth month, TimeWindow window, Instant asOf,
+            MaintenanceIndex maintenanceIndex, IncidentIndex incidentIndex) {
+        List<TimeWindow> maintenance = maintenanceIndex.forClient(terms.clientKey(), terms.coveredServices());
+        TimeWindow measured = window.measuredAsOf(asOf).window();
+        List<IncidentFacts> incidents = incidentIndex.affecting(terms.clientKey(), terms.coveredServices())
+                .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
+        Availability availability = Availability.measure(window, asOf, maintenance,
+                incidents.stream().map(incidentIndex::impactOf).toList(), terms.impactModel(),
+                terms.contract().minimumOutageSeconds());
+        ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), window, maintenance, availability);
+        SlaOutcome outcome = terms.creditPolicy().assess(availability, terms.monthlyFee());
+        return new SlaMonth(terms, month, window, maintenance, availability, budget, outcome, incidents);
     }
 
     /**

@@ -13,14 +13,18 @@ import com.slaledger.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +35,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SlaReportService {
+
+    /** The longest window {@link #clientWindow} measures: ten years of months. */
+    public static final int MAX_WINDOW_YEARS = 10;
 
     private final ClientService clients;
     private final ContractService contracts;
@@ -85,6 +92,64 @@ public class SlaReportService {
             case CLIENTS -> window.clients().contains(clientKey);
             case SERVICES -> window.services().stream().anyMatch(coveredServices::contains);
         };
+    }
+
+    /**
+     * One client's SLA over {@code [from, to)}, whole days in its zone: each month the window touches measured
+     * with the contract version in force in it and clipped to the window, then added up (see
+     * {@link SlaWindowReport}). The caller bounds the window (at most {@value #MAX_WINDOW_YEARS} years).
+     * 404 problem for an unknown client or a window without a contract in force on any day.
+     */
+    public SlaWindowReport clientWindow(String clientKey, LocalDate from, LocalDate to, Instant asOf) {
+        if (!from.isBefore(to) || to.isAfter(from.plusYears(MAX_WINDOW_YEARS))) {
+            throw new IllegalArgumentException("window [" + from + ", " + to + ") is empty or longer than "
+                    + MAX_WINDOW_YEARS + " years");
+        }
+        ClientResponse client = clients.find(clientKey).orElseThrow(() -> ProblemException.notFound("client", clientKey));
+        ZoneId zone = ZoneId.of(client.timeZone());
+        TimeWindow requested = TimeWindow.of(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
+        List<ContractTerms> versions = contracts.list(clientKey).stream().map(ContractTerms::of).toList();
+
+        record Part(ContractTerms terms, YearMonth month, TimeWindow window, boolean whole) {
+        }
+        List<Part> parts = new ArrayList<>();
+        long coveredDays = 0;
+        for (YearMonth month = YearMonth.from(from); month.atDay(1).isBefore(to); month = month.plusMonths(1)) {
+            for (ContractTerms terms : versions) {
+                Optional<TimeWindow> inForce = terms.window(month);
+                Optional<TimeWindow> part = inForce.flatMap(window -> window.intersect(requested));
+                if (part.isPresent()) {
+                    parts.add(new Part(terms, month, part.get(), part.get().equals(inForce.get())));
+                    coveredDays += coveredDays(month, from, to, terms);
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new ProblemException(404, "Not found", "Client '" + clientKey + "' has no contract in force from "
+                    + from + " to " + to, List.of());
+        }
+        Instant readFrom = parts.get(0).window().start();
+        Instant readTo = parts.get(parts.size() - 1).window().end();
+        Set<String> covered = new TreeSet<>();
+        parts.forEach(part -> covered.addAll(part.terms().coveredServices()));
+        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
+        IncidentIndex incidentIndex = new IncidentIndex(incidents.duringForClient(readFrom, readTo, clientKey, covered));
+        List<SlaMonth> measured = parts.stream()
+                .map(part -> SlaMonth.measure(part.terms(), part.month(), part.window(), asOf, maintenanceIndex,
+                        incidentIndex))
+                .toList();
+        return SlaWindowReport.of(new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), from, to,
+                new ClientSlaReport.Window(requested.start(), requested.end()), asOf, measured,
+                parts.stream().map(Part::whole).toList(), ChronoUnit.DAYS.between(from, to) - coveredDays);
+    }
+
+    /** Days of {@code month} inside {@code [from, to)} on which {@code terms} are in force. */
+    private static long coveredDays(YearMonth month, LocalDate from, LocalDate to, ContractTerms terms) {
+        LocalDate start = Collections.max(List.of(month.atDay(1), from, terms.contract().effectiveFrom()));
+        LocalDate end = terms.contract().effectiveTo() == null ? to
+                : Collections.min(List.of(to, terms.contract().effectiveTo()));
+        end = Collections.min(List.of(end, month.plusMonths(1).atDay(1)));
+        return Math.max(0, ChronoUnit.DAYS.between(start, end));
     }
 
     /** Every client with a contract in force in {@code month} (its own zone's calendar month), by client key. */

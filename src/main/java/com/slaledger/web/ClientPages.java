@@ -111,6 +111,11 @@ public class ClientPages {
             return "/clients/" + report.client().key();
         }
 
+        /** The quarter / year / custom window chooser, set to this month. */
+        public ClientWindowPages.WindowPicker windowPicker() {
+            return ClientWindowPages.WindowPicker.forMonth(report.client().key(), month);
+        }
+
         /** Share of the budget used, in percent, floored; more than 100 when overspent. */
         public String budgetUsedPercent() {
             BigDecimal allowed = report.budget().allowedSeconds();

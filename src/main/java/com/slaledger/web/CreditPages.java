@@ -1,6 +1,9 @@
 package com.slaledger.web;
 
+import com.slaledger.platform.ProblemException;
 import com.slaledger.report.Csv;
+import com.slaledger.report.LedgerCsv;
+import com.slaledger.report.ReportResource;
 import com.slaledger.report.FleetSlaReport;
 import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
@@ -17,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Finance's month: every client's availability, breach and credit, the totals per currency, and the same rows as CSV. */
 @Path("/credits")
@@ -79,6 +85,35 @@ public class CreditPages {
                 PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)),
                 identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE))), MediaType.TEXT_HTML_TYPE)
                 .build();
+    }
+
+    /**
+     * The ledger-ready CSV of the month (see {@link LedgerCsv}): {@code part=lines|totals},
+     * {@code separator=comma|semicolon}. A bad value is a 400 naming it.
+     */
+    @GET
+    @Path("/ledger")
+    @Produces({Csv.MEDIA_TYPE, MediaType.TEXT_HTML})
+    public Response ledger(@QueryParam("month") String month, @QueryParam("part") String part,
+            @QueryParam("separator") String separator) {
+        Instant now = Instant.now();
+        YearMonth wanted = PageMonths.parse(month, now);
+        LedgerCsv.Part wantedPart = choice("part", part, LedgerCsv.Part.class, LedgerCsv.Part.LINES);
+        LedgerCsv.Separator wantedSeparator = choice("separator", separator, LedgerCsv.Separator.class,
+                LedgerCsv.Separator.COMMA);
+        return ReportResource.ledgerCsv(sla.allClients(wanted, now), wantedPart, wantedSeparator);
+    }
+
+    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type, E defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        }
     }
 
     static String money(String amount, String currency) {

@@ -31,8 +31,10 @@ public class Navigation {
             new Item("Incidents", "/incidents", false),
             new Item("Reliability", "/reliability", false),
             new Item("Credits", "/credits", false),
+            new Item("Setup", "/admin/clients", false),
             new Item("Users", "/admin/users", false),
-            new Item("Ingest", "/admin/ingest", false));
+            new Item("Ingest", "/admin/ingest", false),
+            new Item("API tokens", "/account/tokens", false));
 
     /** Who may open each section: the same rules as the pages' {@code @RolesAllowed}. */
     static final Map<String, Set<String>> MAY_OPEN = Map.of(
@@ -41,8 +43,10 @@ public class Navigation {
             "/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN),
             "/reliability", Set.of(Role.SRE, Role.ADMIN),
             "/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
+            "/admin/clients", Set.of(Role.ADMIN),
             "/admin/users", Set.of(Role.ADMIN),
-            "/admin/ingest", Set.of(Role.ADMIN));
+            "/admin/ingest", Set.of(Role.ADMIN),
+            "/account/tokens", Set.copyOf(Role.ALL));
 
     private final CurrentVertxRequest request;
     private final SecurityIdentity identity;

@@ -99,6 +99,7 @@ class SecurityMatrixTest {
             // SLA reports: account managers (their clients), finance, admin; reliability and trends: sre, admin
             Map.entry("GET /api/reports/clients/{clientKey}/sla", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/reports/sla", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/reports/sla/ledger", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/reports/reliability", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/reports/trends", Set.of(SRE, ADMIN)),
             // incident pages: the API's rules, for people
@@ -119,11 +120,25 @@ class SecurityMatrixTest {
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users/{username}", Set.of(ADMIN)),
+            // setup pages: clients and services, admin
+            Map.entry("GET /admin/clients", Set.of(ADMIN)),
+            Map.entry("POST /admin/clients", Set.of(ADMIN)),
+            Map.entry("GET /admin/clients/{key}", Set.of(ADMIN)),
+            Map.entry("POST /admin/clients/{key}", Set.of(ADMIN)),
+            Map.entry("GET /admin/services", Set.of(ADMIN)),
+            Map.entry("POST /admin/services", Set.of(ADMIN)),
+            Map.entry("POST /admin/services/{key}", Set.of(ADMIN)),
+            // a person's own API tokens
+            Map.entry("GET /account/tokens", SIGNED_IN),
+            Map.entry("POST /account/tokens", SIGNED_IN),
+            Map.entry("POST /account/tokens/{id}/revoke", SIGNED_IN),
             // SLA pages: the SLA reports' rules
             Map.entry("GET /credits", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}/window", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /credits/ledger", Set.of(AM, FINANCE, ADMIN)),
             // the dashboard: everyone signed in; reliability: sre and admin
             Map.entry("GET /", SIGNED_IN),
             Map.entry("GET /reliability", Set.of(SRE, ADMIN)),
