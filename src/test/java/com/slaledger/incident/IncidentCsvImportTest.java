@@ -31,7 +31,8 @@ class IncidentCsvImportTest {
             + "mitigatedAt,resolvedAt";
 
     static ValidatableResponse post(byte[] csv, boolean dryRun) {
-        return given().contentType("text/csv").body(csv).queryParam("dryRun", dryRun)
+        return given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig
+                .httpClientConfig().setParam("http.socket.timeout", 600_000))).contentType("text/csv").body(csv).queryParam("dryRun", dryRun)
                 .post("/api/incidents/import").then();
     }
 

@@ -47,7 +47,8 @@ class CsvImportReportTest {
                     .append(',').append(i % 2 == 0 ? "100" : "50").append(',').append(start).append(',')
                     .append(end).append(',').append(end).append('\n');
         }
-        given().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
+        given().config(io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig
+                .httpClientConfig().setParam("http.socket.timeout", 600_000))).contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/api/incidents/import").then().statusCode(200)
                 .body("rows", equalTo(10_000)).body("created", equalTo(10_000));
 

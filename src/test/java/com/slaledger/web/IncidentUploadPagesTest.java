@@ -93,7 +93,7 @@ class IncidentUploadPagesTest {
         given().accept("text/html").queryParam("service", service).queryParam("from", "2024-01-01")
                 .get("/incidents").then().statusCode(200)
                 .body(containsString("href=\"/incidents/upload\""))
-                .body(containsString("/api/incidents/export?service=" + service + "&amp;from=2024-01-01T00:00:00Z"))
+                .body(containsString("/api/incidents/export?service=" + service + "&amp;from=2024-01-01T00%3A00%3A00Z"))
                 .body(not(containsString("page=")));
     }
 }
