@@ -53,12 +53,11 @@ final class ReportParameters {
         if (isBlank(value)) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(name, "must be a date such as 2024-01-01"));
-            return null;
+        Optional<LocalDate> date = InputLimits.date(value);
+        if (date.isEmpty()) {
+            bad.add(new FieldViolation(name, "must be " + InputLimits.dateRange()));
         }
+        return date.orElse(null);
     }
 
     /** Whole days {@code [from, to)}: both or neither, from before to, at most {@code maxYears} long. */

@@ -77,7 +77,8 @@ public final class PostmortemText {
         return s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    private static ProblemException tooLarge(String field, int bytes) {
+    /** The 413 problem of a document over the limit. */
+    public static ProblemException tooLarge(String field, long bytes) {
         return new ProblemException(413, "Document too large", "The postmortem has " + bytes
                 + " bytes; at most " + MAX_BYTES + " (1 MiB) are accepted",
                 List.of(new FieldViolation(field, "must be at most 1 MiB of text")));
