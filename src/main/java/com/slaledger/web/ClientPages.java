@@ -9,6 +9,8 @@ import com.slaledger.report.ClientSlaReport;
 import com.slaledger.report.FleetSlaReport;
 import com.slaledger.report.SlaReportService;
 import com.slaledger.security.Role;
+import com.slaledger.service.ServiceCatalog;
+import com.slaledger.service.ServiceResponse;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,11 +22,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The clients with this month's SLA standing, one client's month with its chart, and the printable impact report. */
 @Path("/clients")
@@ -36,17 +42,18 @@ public class ClientPages {
 
     private final SlaReportService sla;
     private final IncidentService incidents;
+    private final ServiceCatalog services;
 
     private final ContractService contracts;
-
     private final SecurityIdentity identity;
 
-    public ClientPages(SlaReportService sla, IncidentService incidents, ContractService contracts,
-            SecurityIdentity identity) {
-        this.identity = identity;
+    public ClientPages(SlaReportService sla, IncidentService incidents, ServiceCatalog services,
+            ContractService contracts, SecurityIdentity identity) {
         this.sla = sla;
         this.incidents = incidents;
+        this.services = services;
         this.contracts = contracts;
+        this.identity = identity;
     }
 
     @CheckedTemplate
@@ -127,11 +134,37 @@ public class ClientPages {
         }
     }
 
-    /** An incident of the report with what the customer should read about it; {@code details} null if not visible. */
-    public record ReportIncident(ClientSlaReport.IncidentLine line, IncidentResponse details) {
+    /**
+     * An incident of the report with what the customer should read about it; {@code details} null if not
+     * visible. {@code serviceNames}: the affected services this client's contract covers, by name.
+     */
+    public record ReportIncident(ClientSlaReport.IncidentLine line, IncidentResponse details,
+            List<String> serviceNames) {
+
+        /** How long the customer impact lasted (to asOf while ongoing), in seconds. */
+        public BigDecimal impactSeconds(Instant asOf) {
+            Instant end = line.ongoing() ? asOf : line.impactEndedAt();
+            return BigDecimal.valueOf(Duration.between(line.startedAt(), end).toSeconds());
+        }
     }
 
-    public record ReportPage(YearMonth month, ClientSlaReport report, String credit, List<ReportIncident> incidents) {
+    /**
+     * What of the internal record goes into a report meant for the client: by default none of severity, root
+     * cause and the timeline's notes; {@code include=severity}, {@code include=rootCause},
+     * {@code include=timeline} put each back.
+     */
+    public record ReportOptions(boolean severity, boolean rootCause, boolean timeline) {
+
+        static ReportOptions of(List<String> include) {
+            List<String> wanted = include == null ? List.of() : include;
+            return new ReportOptions(wanted.contains("severity"), wanted.contains("rootCause"),
+                    wanted.contains("timeline"));
+        }
+    }
+
+    /** @param issued the day the report is issued, in the client's zone */
+    public record ReportPage(YearMonth month, ClientSlaReport report, String credit, List<ReportIncident> incidents,
+            AvailabilityChart chart, LocalDate issued, ReportOptions options) {
 
         public String zone() {
             return report.client().timeZone();
@@ -153,6 +186,24 @@ public class ClientPages {
         YearMonth wanted = month == null || month.isBlank() ? null : PageMonths.parse(month, now);
         ClientSlaReport report = sla.clientMonth(key, wanted, now);
         YearMonth shown = YearMonth.parse(report.month());
+        History history = history(key, shown, report, now);
+        return Templates.month(new MonthPage(shown, report, CreditPages.money(report.creditAmount(), report.currency()),
+                Formats.money(report.contract().monthlyFee().amount(), report.contract().monthlyFee().currency()),
+                AvailabilityChart.of(history.chart()), history.months(), history.previous(), months(key, shown, now),
+                readsIncidents()));
+    }
+
+    /**
+     * The {@value #CHART_MONTHS} months up to {@code shown} (which is {@code report}), oldest first.
+     *
+     * @param months   the months with a contract in force, with their reports
+     * @param chart    every month, a gap where no contract was in force
+     * @param previous the month before {@code shown}, or null without a contract then
+     */
+    private record History(List<HistoryMonth> months, List<AvailabilityChart.Month> chart, HistoryMonth previous) {
+    }
+
+    private History history(String key, YearMonth shown, ClientSlaReport report, Instant now) {
         List<HistoryMonth> history = new ArrayList<>();
         List<AvailabilityChart.Month> chartMonths = new ArrayList<>();
         HistoryMonth previous = null;
@@ -180,9 +231,7 @@ public class ClientPages {
                             r.availabilityDisplay(), r.targetPercent(), r.breached(), r.provisional(),
                             readsIncidents() ? HistoryMonth.incidentsHref(key, m) : null));
         }
-        return Templates.month(new MonthPage(shown, report, CreditPages.money(report.creditAmount(), report.currency()),
-                Formats.money(report.contract().monthlyFee().amount(), report.contract().monthlyFee().currency()),
-                AvailabilityChart.of(chartMonths), history, previous, months(key, shown, now), readsIncidents()));
+        return new History(history, chartMonths, previous);
     }
 
     /**
@@ -207,14 +256,27 @@ public class ClientPages {
 
     @GET
     @Path("/{key}/report")
-    public TemplateInstance report(@PathParam("key") String key, @QueryParam("month") String month) {
+    public TemplateInstance report(@PathParam("key") String key, @QueryParam("month") String month,
+            @QueryParam("include") List<String> include) {
         Instant now = Instant.now();
         YearMonth wanted = month == null || month.isBlank() ? null : PageMonths.parse(month, now);
         ClientSlaReport report = sla.clientMonth(key, wanted, now);
+        Map<String, String> serviceNames = services.list().stream()
+                .collect(Collectors.toMap(ServiceResponse::key, ServiceResponse::name));
         List<ReportIncident> lines = report.incidents().stream()
-                .map(line -> new ReportIncident(line, incidents.find(line.id()).orElse(null)))
+                .map(line -> {
+                    IncidentResponse details = incidents.find(line.id()).orElse(null);
+                    List<String> names = details == null ? List.of() : details.affectedServices().stream()
+                            .filter(report.contract().coveredServices()::contains)
+                            .map(service -> serviceNames.getOrDefault(service, service)).toList();
+                    return new ReportIncident(line, details, names);
+                })
                 .toList();
-        return Templates.report(new ReportPage(YearMonth.parse(report.month()), report,
-                CreditPages.money(report.creditAmount(), report.currency()), lines));
+        YearMonth shown = YearMonth.parse(report.month());
+        History history = history(key, shown, report, now);
+        ReportOptions options = ReportOptions.of(include);
+        return Templates.report(new ReportPage(shown, report,
+                CreditPages.money(report.creditAmount(), report.currency()), lines, AvailabilityChart.of(history.chart()),
+                now.atZone(ZoneId.of(report.client().timeZone())).toLocalDate(), options));
     }
 }

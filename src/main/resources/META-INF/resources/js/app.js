@@ -4,6 +4,13 @@
   document.documentElement.classList.add('js');
 
   document.addEventListener('DOMContentLoaded', function () {
+    // The printable report's Print button (hidden in print; without JavaScript the browser's own print works).
+    document.querySelectorAll('button[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        window.print();
+      });
+    });
+
     // Buttons that stamp a time ask first; the form posts as usual.
     document.querySelectorAll('button[data-confirm]').forEach(function (button) {
       button.form.addEventListener('submit', function (event) {
