@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/incidents")
@@ -142,7 +143,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp acknowledgedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse acknowledge(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.ACKNOWLEDGE, contentType, step);
     }
 
@@ -151,7 +152,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp mitigatedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse mitigate(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.MITIGATE, contentType, step);
     }
 
@@ -160,7 +161,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp resolvedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse resolve(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.RESOLVE, contentType, step);
     }
 
