@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/incidents")
@@ -192,7 +193,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp acknowledgedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse acknowledge(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.ACKNOWLEDGE, contentType, step);
     }
 
@@ -201,7 +202,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp mitigatedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse mitigate(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.MITIGATE, contentType, step);
     }
 
@@ -210,7 +211,7 @@ public class IncidentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stamp resolvedAt at the given instant (body {\"at\": ...}) or now (no body)")
     public IncidentResponse resolve(@PathParam("id") long id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String step) {
         return stamp(id, Step.RESOLVE, contentType, step);
     }
 

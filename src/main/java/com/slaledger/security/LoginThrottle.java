@@ -77,17 +77,35 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt is refused before any password is checked; empty when it may be checked now. */
+    /**
+     * How long this attempt is refused before any password is checked; empty when it may be checked now.
+     * One SQL statement.
+     */
+    @SuppressWarnings("unchecked")
     public Optional<Duration> lockedFor(Attempt attempt) {
         Instant now = clock.instant();
         if (attempt.deviceId() != null) {
             return slidingLock(failures(DEVICE, attempt.deviceId(), limits.deviceFailures(), now),
                     limits.deviceFailures(), limits.window(), now);
         }
-        Optional<Duration> account = growingLock(failures(ACCOUNT, account(attempt.username()), limits.accountFailures(),
-                now), limits.accountFailures(), limits.firstAccountDelay(), limits.window(), now);
-        Optional<Duration> address = slidingLock(failures(ADDRESS, address(attempt.address()), limits.addressFailures(),
-                now), limits.addressFailures(), limits.window(), now);
+        // one statement for both counts: every Basic request pays this check
+        List<Object[]> rows = entityManager.createNativeQuery("(select kind, failed_at from sign_in_failure "
+                + "where kind = ?1 and subject = ?2 and failed_at > ?5 order by failed_at desc limit ?6) union all "
+                + "(select kind, failed_at from sign_in_failure "
+                + "where kind = ?3 and subject = ?4 and failed_at > ?5 order by failed_at desc limit ?7) "
+                + "order by 2 desc")
+                .setParameter(1, ACCOUNT).setParameter(2, account(attempt.username()))
+                .setParameter(3, ADDRESS).setParameter(4, address(attempt.address()))
+                .setParameter(5, now.minus(limits.window()))
+                .setParameter(6, limits.accountFailures() + READ_BEYOND_LIMIT)
+                .setParameter(7, limits.addressFailures() + READ_BEYOND_LIMIT).getResultList();
+        List<Instant> accountFailures = rows.stream().filter(row -> ACCOUNT.equals(row[0])).map(row -> instant(row[1]))
+                .toList();
+        List<Instant> addressFailures = rows.stream().filter(row -> ADDRESS.equals(row[0])).map(row -> instant(row[1]))
+                .toList();
+        Optional<Duration> account = growingLock(accountFailures, limits.accountFailures(), limits.firstAccountDelay(),
+                limits.window(), now);
+        Optional<Duration> address = slidingLock(addressFailures, limits.addressFailures(), limits.window(), now);
         return longer(account, address);
     }
 
@@ -175,12 +193,14 @@ public class LoginThrottle {
     }
 
     private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
+        if (value instanceof Instant instant) {
+            return instant;
+        } else if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         } else if (value instanceof java.time.OffsetDateTime offset) {
             return offset.toInstant();
         }
-        return (Instant) value;
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
     }
 
     private void insert(String kind, String subject, Instant at) {

@@ -20,6 +20,9 @@ import java.util.Locale;
 @ApplicationScoped
 public class LoginThrottleFilter {
 
+    /** Routing-context key: the username whose attempt this filter found not locked. */
+    static final String CHECKED_USERNAME = LoginThrottleFilter.class.getName() + ".checked";
+
     private final LoginThrottle throttle;
     private final KnownDevices devices;
 
@@ -45,6 +48,8 @@ public class LoginThrottleFilter {
                     if (result.failed()) {
                         context.fail(result.cause());
                     } else if (result.result() == null) {
+                        // the identity provider need not ask again for this request
+                        context.put(CHECKED_USERNAME, username);
                         context.next();
                     } else {
                         long seconds = SignInThrottledException.retryAfterSeconds(result.result());

@@ -59,7 +59,8 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         char[] password = request.getPassword().getPassword();
         return context.runBlocking(() -> {
             LoginThrottle.Attempt attempt = attempt(http, username, devices);
-            if (throttle.lockedFor(attempt).isPresent()) {
+            boolean checkedByFilter = http != null && username.equals(http.get(LoginThrottleFilter.CHECKED_USERNAME));
+            if (!checkedByFilter && throttle.lockedFor(attempt).isPresent()) {
                 throw new AuthenticationFailedException("Too many failed sign-ins");
             }
             SecurityIdentity identity = users.verify(username, password).orElse(null);

@@ -56,7 +56,8 @@ public final class SessionEncryptionKey {
 
     /** Migrates the schema, then returns the stored key, creating it on the first call against this database. */
     public static String loadOrCreate(String jdbcUrl, String username, String password) {
-        Flyway.configure().dataSource(jdbcUrl, username, password).load().migrate();
+        Flyway.configure(SessionEncryptionKey.class.getClassLoader()).dataSource(jdbcUrl, username, password).load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, username, password)) {
             return AppSecrets.loadOrCreate(connection, AppSecrets.SESSION_ENCRYPTION_KEY);
         } catch (SQLException e) {

@@ -30,7 +30,7 @@ class ReportQueryCountTest {
     EntityManagerFactory entityManagerFactory;
 
     @Test
-    void theAllClientsMonthRunsNineStatementsWhateverItsSize() {
+    void theAllClientsMonthRunsTenStatementsWhateverItsSize() {
         String service = Fixtures.service("counted");
         addClients(service, 2);
         long small = statements(() -> api().queryParam("month", "2022-08").get("/api/reports/sla").then().statusCode(200));
@@ -38,30 +38,31 @@ class ReportQueryCountTest {
         maintenance("2022-08-03T00:00:00Z", "2022-08-03T01:00:00Z", "SERVICES", null, List.of(service), true);
         long larger = statements(() -> api().queryParam("month", "2022-08").get("/api/reports/sla").then().statusCode(200));
 
-        // every request: the signed-in user and their roles (2); then clients, contracts, maintenance windows;
-        // incidents: a planner setting, the rows, their services' and clients' keys
-        assertEquals(9, small);
+        // every request: the sign-in limits check (1), the signed-in user and their roles (2); then clients,
+        // contracts, maintenance windows; incidents: a planner setting, the rows, their services' and clients' keys
+        assertEquals(10, small);
         assertEquals(small, larger);
     }
 
     @Test
     void theClientMonthReliabilityAndTrendsRunAFixedNumberOfStatements() {
-        // each count below includes the two statements that load the signed-in user and their roles
+        // each count below includes the sign-in limits check and the two statements that load the signed-in
+        // user and their roles
         String service = Fixtures.service("counted-one");
         String client = addClients(service, 1).get(0);
         // client, its contracts (with the client look-up ContractService.list makes), maintenance, and the
         // incident read's four (planner setting, rows, service keys, client keys)
-        assertEquals(10, statements(() -> api().queryParam("month", "2022-08")
+        assertEquals(11, statements(() -> api().queryParam("month", "2022-08")
                 .get("/api/reports/clients/" + client + "/sla").then().statusCode(200)));
         // incidents (four), contracts
-        assertEquals(7, statements(() -> api().queryParam("from", "2022-08-01T00:00:00Z")
+        assertEquals(8, statements(() -> api().queryParam("from", "2022-08-01T00:00:00Z")
                 .queryParam("to", "2022-09-01T00:00:00Z").queryParam("groupBy", "client")
                 .get("/api/reports/reliability").then().statusCode(200)));
         // client, its contracts (two), incidents (four), maintenance
-        assertEquals(10, statements(() -> api().queryParam("client", client).queryParam("months", 24)
+        assertEquals(11, statements(() -> api().queryParam("client", client).queryParam("months", 24)
                 .get("/api/reports/trends").then().statusCode(200)));
         // service, incidents (four)
-        assertEquals(7, statements(() -> api().queryParam("service", service).queryParam("months", 24)
+        assertEquals(8, statements(() -> api().queryParam("service", service).queryParam("months", 24)
                 .get("/api/reports/trends").then().statusCode(200)));
     }
 

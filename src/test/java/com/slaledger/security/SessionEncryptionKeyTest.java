@@ -2,9 +2,10 @@ package com.slaledger.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Base64;
@@ -14,39 +15,50 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The start-up path of the session key against a brand-new database, as the first start of a fresh
- * installation meets it: the schema is created, one key is stored, and instances starting at the same
- * moment, or later, all get that one.
+ * How a fresh installation's first starts meet the secrets table: instances starting at the same moment
+ * on an empty {@code app_secret} (created with the statement of the V3 migration itself) store one key
+ * and all get it, and later starts read it. (The whole start-up path, migrations included, runs before
+ * every Quarkus test boot, through EmbeddedDatabaseTestResource, and SessionsTest checks its result.)
  */
 class SessionEncryptionKeyTest {
 
+    private static final Pattern CREATE_TABLE = Pattern.compile("create table app_secret \\(.*?\\);", Pattern.DOTALL);
+
     @Test
-    void instancesStartingTogetherOnAFreshDatabaseAgreeOnOneStoredKey() throws Exception {
+    void instancesStartingTogetherOnAnEmptyTableAgreeOnOneStoredKey() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
+            DataSource database = postgres.getPostgresDatabase();
+            createSecretsTable(database);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<Callable<String>> starts = IntStream.range(0, 4)
-                        .<Callable<String>>mapToObj(i -> () -> SessionEncryptionKey.loadOrCreate(url, "postgres", "postgres"))
-                        .toList();
+                List<Callable<String>> starts = IntStream.range(0, 4).<Callable<String>>mapToObj(i -> () -> {
+                    try (Connection connection = database.getConnection()) {
+                        return AppSecrets.loadOrCreate(connection, AppSecrets.SESSION_ENCRYPTION_KEY);
+                    }
+                }).toList();
                 Set<String> keys = pool.invokeAll(starts).stream().map(SessionEncryptionKeyTest::get)
                         .collect(Collectors.toSet());
                 assertEquals(1, keys.size(), "every instance must get the same key: " + keys.size() + " differ");
                 String key = keys.iterator().next();
                 assertEquals(32, Base64.getDecoder().decode(key).length, "32 random bytes");
-                // a restart reads the same key
-                assertEquals(key, SessionEncryptionKey.loadOrCreate(url, "postgres", "postgres"));
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                        ResultSet rows = connection.createStatement().executeQuery(
-                                "select count(*), min(value) from app_secret where name = 'session-encryption-key'")) {
-                    rows.next();
-                    assertEquals(1, rows.getInt(1));
-                    assertEquals(key, rows.getString(2));
+                try (Connection connection = database.getConnection()) {
+                    // a restart reads the same key; another secret is another key
+                    assertEquals(key, AppSecrets.loadOrCreate(connection, AppSecrets.SESSION_ENCRYPTION_KEY));
+                    assertNotEquals(key, AppSecrets.loadOrCreate(connection, AppSecrets.DEVICE_COOKIE_KEY));
+                    try (ResultSet rows = connection.createStatement().executeQuery(
+                            "select count(*), min(value) from app_secret where name = 'session-encryption-key'")) {
+                        rows.next();
+                        assertEquals(1, rows.getInt(1));
+                        assertEquals(key, rows.getString(2));
+                    }
                 }
             } finally {
                 pool.shutdownNow();
@@ -54,14 +66,14 @@ class SessionEncryptionKeyTest {
         }
     }
 
-    @Test
-    void anotherDatabaseGetsAnotherKey() throws Exception {
-        try (EmbeddedPostgres first = EmbeddedPostgres.builder().start();
-                EmbeddedPostgres second = EmbeddedPostgres.builder().start()) {
-            String a = SessionEncryptionKey.loadOrCreate(first.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-            String b = SessionEncryptionKey.loadOrCreate(second.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-            assertNotEquals(a, b);
-            assertTrue(a.length() >= 44 && b.length() >= 44);
+    private static void createSecretsTable(DataSource database) throws Exception {
+        String migration = Files.readString(Path.of("src/main/resources/db/migration/V3__sessions_and_sign_in_limits.sql"));
+        Matcher statement = CREATE_TABLE.matcher(migration);
+        if (!statement.find()) {
+            throw new AssertionError("V3 no longer creates app_secret");
+        }
+        try (Connection connection = database.getConnection()) {
+            connection.createStatement().execute(statement.group());
         }
     }
 
