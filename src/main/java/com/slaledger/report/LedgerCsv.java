@@ -46,7 +46,7 @@ public final class LedgerCsv {
     }
 
     static final List<String> LINE_HEADERS = List.of("Client", "Client key", "Month", "Time zone", "First day",
-            "Last day", "Availability %", "Target %", "SLA breached", "Credit %", "Credit", "Currency",
+            "Last day", "Availability %", "Target %", "SLA breached", "Credit tier %", "Credit % after cap", "Credit", "Currency",
             "Monthly fee", "Incidents", "Provisional");
 
     static final List<String> TOTAL_HEADERS = List.of("Month", "Currency", "Credit", "Clients", "Clients in breach",
@@ -70,6 +70,7 @@ public final class LedgerCsv {
                     row.windowTo().atZone(zone).toLocalDate().minusDays(1).toString(),
                     decimal(row.availabilityDisplay(), separator), decimal(row.targetPercent(), separator),
                     yesNo(row.breached()), decimal(row.creditPercent(), separator),
+                    decimal(row.appliedCreditPercent(), separator),
                     decimal(row.creditAmount(), separator), row.currency(), decimal(row.monthlyFee(), separator),
                     Integer.toString(row.incidentCount()), yesNo(row.provisional()));
         }).toList());

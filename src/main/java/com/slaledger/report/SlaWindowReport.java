@@ -50,12 +50,15 @@ public record SlaWindowReport(ClientSlaReport.Client client, LocalDate from, Loc
      *
      * @param wholeMonth   the window covers the whole month (as far as the contract is in force in it)
      * @param breached     null for a month cut by the window's edge: breach is decided per whole month
+     * @param creditPercent        the tier earned (SPEC "SLA breach and credit"); null for a cut month
+     * @param appliedCreditPercent what the contract's cap leaves of it, the percent the amount is computed from
      * @param creditAmount null for a month cut by the window's edge; money as a string otherwise
      */
     public record MonthLine(String month, Instant from, Instant to, boolean wholeMonth, boolean provisional,
             boolean measurable, long contractId, BigDecimal targetPercent, String availabilityPercent,
             String availabilityDisplay, BigDecimal downtimeSeconds, BigDecimal measuredSeconds, Boolean breached,
-            BigDecimal creditPercent, String creditAmount, String currency, int incidentCount) {
+            BigDecimal creditPercent, BigDecimal appliedCreditPercent, String creditAmount, String currency,
+            int incidentCount) {
 
         static MonthLine of(SlaMonth month, boolean wholeMonth) {
             Availability availability = month.availability();
@@ -64,6 +67,7 @@ public record SlaWindowReport(ClientSlaReport.Client client, LocalDate from, Loc
                     month.outcome().targetPercent(), availability.availabilityPercent().toPlainString(),
                     availability.availabilityDisplay(), availability.downtimeSeconds(),
                     availability.measuredSeconds(), wholeMonth ? month.outcome().breached() : null,
+                    wholeMonth ? Decimals.plain(month.outcome().tierCreditPercent()) : null,
                     wholeMonth ? Decimals.plain(month.outcome().creditPercent()) : null,
                     wholeMonth ? month.outcome().credit().amount().toPlainString() : null,
                     month.outcome().credit().currency().getCurrencyCode(), month.incidents().size());

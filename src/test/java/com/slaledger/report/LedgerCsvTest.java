@@ -69,11 +69,11 @@ class LedgerCsvTest {
         assertEquals("attachment; filename=\"sla-credits-2011-05.csv\"", response.header("Content-Disposition"));
         assertTrue(response.contentType().startsWith("text/csv"), response.contentType());
         String expected = "Client,Client key,Month,Time zone,First day,Last day,Availability %,Target %,"
-                + "SLA breached,Credit %,Credit,Currency,Monthly fee,Incidents,Provisional\r\n"
+                + "SLA breached,Credit tier %,Credit % after cap,Credit,Currency,Monthly fee,Incidents,Provisional\r\n"
                 + "\"Müller, Schmidt & Co\"," + zurich + ",2011-05,Europe/Zurich,2011-05-15,2011-05-31,99.754,99.9,"
-                + "yes,25,250.00,CHF,1000.00,1,no\r\n"
+                + "yes,25,25,250.00,CHF,1000.00,1,no\r\n"
                 + "\"Sakura \"\"Blossom\"\" KK\"," + tokyo + ",2011-05,Asia/Tokyo,2011-05-01,2011-05-31,100.000,99.5,"
-                + "no,0,0,JPY,500000,0,no\r\n";
+                + "no,0,0,0,JPY,500000,0,no\r\n";
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), response.asByteArray(),
                 () -> "got:\n" + response.asString());
     }
@@ -83,11 +83,11 @@ class LedgerCsvTest {
         byte[] body = given().queryParam("month", "2011-05").queryParam("separator", "semicolon")
                 .get("/credits/ledger").then().statusCode(200).extract().asByteArray();
         String expected = "\uFEFFClient;Client key;Month;Time zone;First day;Last day;Availability %;Target %;"
-                + "SLA breached;Credit %;Credit;Currency;Monthly fee;Incidents;Provisional\r\n"
+                + "SLA breached;Credit tier %;Credit % after cap;Credit;Currency;Monthly fee;Incidents;Provisional\r\n"
                 + "Müller, Schmidt & Co;" + zurich + ";2011-05;Europe/Zurich;2011-05-15;2011-05-31;99,754;99,9;"
-                + "yes;25;250,00;CHF;1000,00;1;no\r\n"
+                + "yes;25;25;250,00;CHF;1000,00;1;no\r\n"
                 + "\"Sakura \"\"Blossom\"\" KK\";" + tokyo + ";2011-05;Asia/Tokyo;2011-05-01;2011-05-31;100,000;99,5;"
-                + "no;0;0;JPY;500000;0;no\r\n";
+                + "no;0;0;0;JPY;500000;0;no\r\n";
         assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), body,
                 () -> "got:\n" + new String(body, StandardCharsets.UTF_8));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(body[0], body[1], body[2]));
