@@ -12,6 +12,7 @@ import com.slaledger.incident.IncidentService.BatchItemResult;
 import com.slaledger.incident.IncidentService.BatchResult;
 import com.slaledger.incident.IncidentService.Outcome;
 import com.slaledger.incident.IncidentService.Saved;
+import com.slaledger.platform.JsonMergePatch;
 import com.slaledger.platform.JsonProblems;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
@@ -267,7 +268,7 @@ class IncidentWriter {
         IncidentResponse original = IncidentResponse.of(incident);
         IncidentRequest current = original.asRequest();
         ObjectNode merged = json.valueToTree(current);
-        mergePatch(merged, (ObjectNode) patch);
+        JsonMergePatch.apply(merged, (ObjectNode) patch);
         IncidentRequest changed;
         try {
             changed = json.treeToValue(merged, IncidentRequest.class);
@@ -353,19 +354,6 @@ class IncidentWriter {
                 r.acknowledgedAt(), r.mitigatedAt(), r.resolvedAt());
     }
 
-    /** RFC 7396: null removes, objects merge, anything else replaces. */
-    private static void mergePatch(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                target.putNull(field.getKey());
-            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested) {
-                mergePatch(nested, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        });
-    }
 
     private static int count(List<Outcome> outcomes, Outcome wanted) {
         return (int) outcomes.stream().filter(o -> o == wanted).count();

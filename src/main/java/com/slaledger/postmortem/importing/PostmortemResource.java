@@ -8,6 +8,7 @@ import com.slaledger.incident.IncidentRequest;
 import com.slaledger.incident.IncidentResponse;
 import com.slaledger.incident.IncidentService.Outcome;
 import com.slaledger.incident.IncidentService.Saved;
+import com.slaledger.platform.JsonMergePatch;
 import com.slaledger.platform.JsonPaths;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
@@ -198,7 +199,7 @@ public class PostmortemResource {
             }
         }
         ObjectNode target = json.valueToTree(draft);
-        mergePatch(target, (ObjectNode) patch);
+        JsonMergePatch.apply(target, (ObjectNode) patch);
         try {
             return json.treeToValue(target, IncidentRequest.class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -245,18 +246,5 @@ public class PostmortemResource {
         }
     }
 
-    /** RFC 7396: null removes, objects merge, anything else replaces. */
-    private static void mergePatch(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                target.putNull(field.getKey());
-            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested) {
-                mergePatch(nested, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        });
-    }
 
 }
