@@ -1,6 +1,7 @@
 package com.slaledger.incident;
 
 import com.slaledger.platform.InputLimits;
+import com.slaledger.platform.InstantInRange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -34,15 +35,15 @@ public record IncidentRequest(
         @Size(max = InputLimits.MAX_LIST_ITEMS)
         List<@NotBlank @Size(max = InputLimits.MAX_SHORT_TEXT) String> preventiveActions,
         @Size(max = InputLimits.MAX_LIST_ITEMS) List<@NotNull @Valid TimelineEntryRequest> timeline,
-        @NotNull Instant startedAt,
-        Instant detectedAt,
-        Instant acknowledgedAt,
-        Instant mitigatedAt,
-        Instant resolvedAt) {
+        @NotNull @InstantInRange Instant startedAt,
+        @InstantInRange Instant detectedAt,
+        @InstantInRange Instant acknowledgedAt,
+        @InstantInRange Instant mitigatedAt,
+        @InstantInRange Instant resolvedAt) {
 
     public static final BigDecimal FULL_IMPACT = new BigDecimal("100");
 
-    public record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = InputLimits.MAX_SHORT_TEXT) String text) {
+    public record TimelineEntryRequest(@NotNull @InstantInRange Instant at, @NotBlank @Size(max = InputLimits.MAX_SHORT_TEXT) String text) {
     }
 
     /**

@@ -183,13 +183,15 @@ public record TimelineChart(int width, int height, int axisY, int tickLabelY, in
     /** Ticks on round local times (every 5 min, every hour, every day...), at most {@value #MAX_TICKS}. */
     static List<Tick> ticks(Scale scale, ZoneId zone) {
         long rangeSeconds = scale.rangeMillis() / 1000;
-        long step = TICK_STEPS_SECONDS[TICK_STEPS_SECONDS.length - 1];
+        // past the longest step (an incident open for years), whole days such that the ticks stay few
+        long step = (rangeSeconds / MAX_TICKS / 86400 + 1) * 86400;
         for (long candidate : TICK_STEPS_SECONDS) {
             if (rangeSeconds / candidate <= MAX_TICKS) {
                 step = candidate;
                 break;
             }
         }
+        boolean years = rangeSeconds > 366L * 86400;
         Instant end = scale.start().plusMillis(scale.rangeMillis());
         ZonedDateTime startLocal = scale.start().atZone(zone);
         LocalDate day = startLocal.toLocalDate();
@@ -199,7 +201,7 @@ public record TimelineChart(int width, int height, int axisY, int tickLabelY, in
             for (LocalDate d = day; !d.atStartOfDay(zone).toInstant().isAfter(end); d = d.plusDays(days)) {
                 Instant at = d.atStartOfDay(zone).toInstant();
                 if (!at.isBefore(scale.start())) {
-                    ticks.add(new Tick(round(scale.x(at)), d.format(DateTimeFormatter.ofPattern("MM-dd"))));
+                    ticks.add(new Tick(round(scale.x(at)), d.format(DateTimeFormatter.ofPattern(years ? "yyyy-MM-dd" : "MM-dd"))));
                 }
             }
             return ticks;

@@ -139,6 +139,18 @@ class IncidentCsvImportTest {
     }
 
     @Test
+    void instantsOutsideTheYears1900To9999AreRefusedByLineAndColumn() {
+        String service = Fixtures.service("csv-range");
+        String csv = "source,externalId,title,severity,affectedServices,startedAt,resolvedAt\n"
+                + "range,r1,Old,SEV2," + service + ",1800-01-01T00:00:00Z,\n"
+                + "range,r2,Far,SEV2," + service + ",2024-01-01T00:00:00Z,+99999-01-01T00:00:00Z\n";
+        post(csv).statusCode(400)
+                .body("violations.field", contains("line 2, column startedAt", "line 3, column resolvedAt"))
+                .body("violations[0].message", containsString("from year 1900 to 9999"));
+        assertEquals(0, countOf(service), "nothing is written");
+    }
+
+    @Test
     void anImportRetriedChangesNothingAndAChangedRowIsOneUpdate() {
         String service = Fixtures.service("csv-retry");
         String source = TestData.uniqueKey("retry");

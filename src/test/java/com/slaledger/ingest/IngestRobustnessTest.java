@@ -60,6 +60,20 @@ class IngestRobustnessTest {
         problem(raw(source, "[1, 2]".getBytes(StandardCharsets.UTF_8)), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"+99999-01-01T00:00:00Z", "1800-01-01T00:00:00Z", "-001000-01-01T00:00:00Z"})
+    void anInstantOutsideTheYears1900To9999IsKeptUnmappedAndWritesNoIncident(String startsAt) {
+        // the JSON API refuses such instants; a webhook must not store them either (an incident open since
+        // 1800 would read as a breach in every month since)
+        String service = Fixtures.service("range");
+        Response response = post("alertmanager", alertmanagerPayload(alert("firing", TestData.uniqueKey("fp"), startsAt,
+                "0001-01-01T00:00:00Z", Map.of("service", service, "alertname", "OutOfRange"))));
+        assertEquals(202, response.statusCode(), response.asString());
+        assertTrue(response.asString().contains("from year 1900 to 9999"), response.asString());
+        given().queryParam("service", service).get("/api/incidents").then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(0));
+    }
+
     @Test
     void wrongTypesAre400NamingTheField() {
         assertEquals("alerts", problem(raw("alertmanager", "{\"alerts\": \"many\"}".getBytes()), 400)

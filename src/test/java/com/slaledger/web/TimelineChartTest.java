@@ -72,4 +72,14 @@ class TimelineChartTest {
         assertEquals("Times in UTC, 2024-01-16 to 2024-01-18", chart.caption());
         assertEquals("01-16 09:00", chart.markers().get(0).time());
     }
+
+    @Test
+    void anIncidentSpanningCenturiesHasAFewTicksWithYears() {
+        // 1900 to 9999 is accepted by the API; one tick per month would be ~97,000 ticks and a page of many MB
+        TimelineChart chart = TimelineChart.of(incident("1900-01-01T00:00:00Z", null, null, null,
+                "9999-12-31T00:00:00Z", List.of()), ZoneId.of("UTC"), Instant.parse("2024-01-18T09:00:00Z"));
+        List<String> labels = chart.ticks().stream().map(TimelineChart.Tick::label).toList();
+        assertTrue(labels.size() >= 2 && labels.size() <= 9, labels.toString());
+        assertTrue(labels.get(0).matches("\\d{4}-\\d{2}-\\d{2}"), labels.toString());
+    }
 }
