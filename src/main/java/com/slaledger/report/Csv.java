@@ -44,7 +44,22 @@ public final class Csv {
         if (value == null) {
             return "";
         }
+        if (value instanceof String string) {
+            return spreadsheetSafe(string);
+        }
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab or
+     * carriage return first) gets a leading apostrophe, as OWASP's "CSV Injection" advises; a client named
+     * {@code =HYPERLINK(...)} then reads as text in the finance export. Other text is unchanged.
+     */
+    public static String spreadsheetSafe(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0) {
+            return text;
+        }
+        return "'" + text;
     }
 
     /** Quoted when it holds a comma, a quote or a line break; quotes inside doubled. */

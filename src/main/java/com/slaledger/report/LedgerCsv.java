@@ -65,7 +65,7 @@ public final class LedgerCsv {
     public static byte[] lines(FleetSlaReport report, Separator separator) {
         return write(separator, LINE_HEADERS, report.clients().stream().map(row -> {
             ZoneId zone = ZoneId.of(row.timeZone());
-            return List.of(row.clientName(), row.clientKey(), report.month(), row.timeZone(),
+            return List.of(Csv.spreadsheetSafe(row.clientName()), row.clientKey(), report.month(), row.timeZone(),
                     row.windowFrom().atZone(zone).toLocalDate().toString(),
                     row.windowTo().atZone(zone).toLocalDate().minusDays(1).toString(),
                     decimal(row.availabilityDisplay(), separator), decimal(row.targetPercent(), separator),
