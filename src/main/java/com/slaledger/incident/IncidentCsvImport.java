@@ -156,7 +156,7 @@ public class IncidentCsvImport {
         } catch (IOException e) {
             throw unreadable(e, run);
         } catch (IllegalStateException e) {
-            throw invalidFile("The file is not well-formed CSV after row " + run.rows + ": " + firstLine(e.getMessage()));
+            throw invalidFile("The file is not well-formed CSV after row " + run.rows + NOT_WELL_FORMED);
         }
         run.flush();
         return run.result();
@@ -388,22 +388,16 @@ public class IncidentCsvImport {
         if (cause instanceof CharacterCodingException) {
             return invalidFile("The file is not UTF-8 text (after row " + run.rows + ")");
         }
-        return invalidFile("The file is not well-formed CSV after row " + run.rows + ": "
-                + firstLine(cause == null ? null : cause.getMessage()));
+        // the parser's own message quotes its internals; the caller gets the row and what to look for
+        return invalidFile("The file is not well-formed CSV after row " + run.rows + NOT_WELL_FORMED);
     }
+
+    private static final String NOT_WELL_FORMED = " (a quoted field never closed, or text right after a closing quote)";
 
     private static ProblemException invalidFile(String detail) {
         return new ProblemException(400, "Invalid CSV", detail, List.of());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
 
     /** Counts the bytes read and refuses the body (413) past the limit, before any more is buffered. */
     private static final class LimitedInputStream extends InputStream {

@@ -118,7 +118,7 @@ public class ProblemMappers {
     }
 
     /** Whether a connection failure is the exception or one of its causes. */
-    static boolean isConnectionFailure(Throwable e) {
+    public static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof ConnectException) {

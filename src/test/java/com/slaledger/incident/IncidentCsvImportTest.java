@@ -256,7 +256,8 @@ class IncidentCsvImportTest {
                 .body("violations[0].message", equalTo("must not contain NUL characters"));
         // an unterminated quote
         post(HEADER + "\nbad,q1,\"Never closed,SEV1," + service + ",,2024-01-01T00:00:00Z,,\n").statusCode(400)
-                .body("title", equalTo("Invalid CSV")).body("detail", containsString("not well-formed CSV"));
+                .body("title", equalTo("Invalid CSV")).body("detail", equalTo("The file is not well-formed CSV after row 0"
+                        + " (a quoted field never closed, or text right after a closing quote)"));
         // a value over its bound is refused by the same rules as the API
         post(HEADER + "\nbad,d1,Digits,SEV1," + service + ",33.3333333,2024-01-01T00:00:00Z,,\n").statusCode(400)
                 .body("violations[0].field", equalTo("line 2, column impactPercent"));
