@@ -105,13 +105,6 @@ public class Incident extends TrackedEntity {
     }
 
     public IncidentStatus status() {
-        if (resolvedAt != null) {
-            return IncidentStatus.RESOLVED;
-        } else if (mitigatedAt != null) {
-            return IncidentStatus.MITIGATED;
-        } else if (acknowledgedAt != null) {
-            return IncidentStatus.ACKNOWLEDGED;
-        }
-        return IncidentStatus.OPEN;
+        return IncidentStatus.of(acknowledgedAt, mitigatedAt, resolvedAt);
     }
 }

@@ -45,9 +45,11 @@ class IncidentWriter {
     private final IncidentQueries queries;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final IncidentBulkInsert bulkInsert;
 
     IncidentWriter(IncidentRepository incidents, IncidentRules rules, IncidentQueries queries, ObjectMapper json,
-            AuditTrail audit) {
+            AuditTrail audit, IncidentBulkInsert bulkInsert) {
+        this.bulkInsert = bulkInsert;
         this.incidents = incidents;
         this.rules = rules;
         this.queries = queries;
@@ -174,8 +176,9 @@ class IncidentWriter {
     }
 
     /**
-     * Writes checked items (which must all be valid and of distinct keys): new keys are created, known
-     * keys with other content replaced, retries left alone. One audit entry per creation or change.
+     * Writes checked items (which must all be valid and of distinct keys): new keys are created (in JDBC
+     * batches, {@link IncidentBulkInsert}), known keys with other content replaced through the ORM, retries
+     * left alone. One audit entry per creation or change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     BatchResult write(Checked checked) {
@@ -186,46 +189,56 @@ class IncidentWriter {
         List<IncidentKey> keys = normalized.stream().map(IncidentWriter::keyOf).toList();
         incidents.lockKeys(keys);
         Map<IncidentKey, Incident> existing = incidents.findByKeys(keys);
-        List<Incident> written = new ArrayList<>(normalized.size());
-        List<Outcome> outcomes = new ArrayList<>(normalized.size());
-        List<String> before = new ArrayList<>(normalized.size());
+        Outcome[] outcomes = new Outcome[normalized.size()];
+        long[] ids = new long[normalized.size()];
+        List<Integer> createdIndexes = new ArrayList<>();
+        List<Incident> updated = new ArrayList<>();
+        List<String> before = new ArrayList<>();
         for (int index = 0; index < normalized.size(); index++) {
             IncidentRequest request = normalized.get(index);
             Incident incident = existing.get(keys.get(index));
             if (incident == null) {
-                incident = new Incident();
-                apply(request, incident, checked.references());
-                incidents.persist(incident);
-                outcomes.add(Outcome.CREATED);
-                before.add(null);
-            } else {
-                IncidentResponse current = IncidentResponse.of(incident);
-                if (current.asRequest().equals(request)) {
-                    outcomes.add(Outcome.UNCHANGED);
-                    before.add(null);
-                } else {
-                    before.add(audit.snapshot(current));
-                    apply(request, incident, checked.references());
-                    outcomes.add(Outcome.UPDATED);
-                }
+                createdIndexes.add(index);
+                outcomes[index] = Outcome.CREATED;
+                continue;
             }
-            written.add(incident);
+            ids[index] = incident.id;
+            IncidentResponse current = IncidentResponse.of(incident);
+            if (current.asRequest().equals(request)) {
+                outcomes[index] = Outcome.UNCHANGED;
+            } else {
+                before.add(audit.snapshot(current));
+                apply(request, incident, checked.references());
+                outcomes[index] = Outcome.UPDATED;
+                updated.add(incident);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        if (!createdIndexes.isEmpty()) {
+            IncidentBulkInsert.Created created = bulkInsert.insert(createdIndexes.stream()
+                    .map(index -> new IncidentBulkInsert.NewIncident(normalized.get(index),
+                            checked.references().services(), checked.references().clients())).toList());
+            for (int i = 0; i < createdIndexes.size(); i++) {
+                int index = createdIndexes.get(i);
+                ids[index] = created.ids().get(i);
+                changes.add(new Change(AUDIT_ENTITY, ids[index], "create", null, audit.snapshot(
+                        IncidentResponse.created(ids[index], normalized.get(index), created.createdAt()))));
+            }
         }
         incidents.flush();
-        List<BatchItemResult> results = new ArrayList<>(written.size());
-        List<Change> changes = new ArrayList<>();
-        for (int index = 0; index < written.size(); index++) {
-            Incident incident = written.get(index);
-            Outcome outcome = outcomes.get(index);
-            results.add(new BatchItemResult(index, incident.id, outcome));
-            if (outcome != Outcome.UNCHANGED) {
-                changes.add(new Change(AUDIT_ENTITY, incident.id, outcome == Outcome.CREATED ? "create" : "update",
-                        before.get(index), audit.snapshot(IncidentResponse.of(incident))));
-            }
+        for (int i = 0; i < updated.size(); i++) {
+            Incident incident = updated.get(i);
+            changes.add(new Change(AUDIT_ENTITY, incident.id, "update", before.get(i),
+                    audit.snapshot(IncidentResponse.of(incident))));
         }
         audit.recordAll(changes);
-        return new BatchResult(count(outcomes, Outcome.CREATED), count(outcomes, Outcome.UPDATED),
-                count(outcomes, Outcome.UNCHANGED), results);
+        List<BatchItemResult> results = new ArrayList<>(normalized.size());
+        for (int index = 0; index < normalized.size(); index++) {
+            results.add(new BatchItemResult(index, ids[index], outcomes[index]));
+        }
+        List<Outcome> all = List.of(outcomes);
+        return new BatchResult(count(all, Outcome.CREATED), count(all, Outcome.UPDATED),
+                count(all, Outcome.UNCHANGED), results);
     }
 
     /** What {@link #write} would do to each valid item, writing nothing: for previews. */

@@ -1,0 +1,109 @@
+package com.slaledger.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Incidents created by a batch are written with JDBC batches, not ORM entities: they read back, and are
+ * audited, exactly as an incident created one at a time through the ORM, and the two writers share the id
+ * sequences without ever handing out the same id.
+ */
+@QuarkusTest
+class IncidentBulkInsertTest {
+
+    private static Map<String, Object> incident(String externalId, String service, String client) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("source", "bulk");
+        body.put("externalId", externalId);
+        body.put("title", "Checkout returns 502");
+        body.put("severity", "SEV2");
+        body.put("affectedServices", List.of(service));
+        body.put("affectedClients", List.of(client));
+        body.put("impactPercent", 37.5);
+        body.put("summary", "A bad deploy");
+        body.put("rootCause", "Config drift");
+        body.put("startedAt", "2024-05-02T08:00:00.123456789Z");
+        body.put("detectedAt", "2024-05-02T08:02:00Z");
+        body.put("acknowledgedAt", "2024-05-02T08:03:30Z");
+        body.put("mitigatedAt", "2024-05-02T08:45:00Z");
+        body.put("timeline", List.of(Map.of("at", "2024-05-02T08:05:00Z", "text", "Paged"),
+                Map.of("at", "2024-05-02T08:40:00Z", "text", "Rolled back")));
+        body.put("preventiveActions", List.of("Canary deploys", "Config lint"));
+        return body;
+    }
+
+    /** The fields of an incident that do not depend on how or when it was written. */
+    private static Map<String, Object> content(Map<String, Object> incident) {
+        Map<String, Object> content = new HashMap<>(incident);
+        List.of("id", "externalId", "createdAt", "updatedAt").forEach(content::remove);
+        return content;
+    }
+
+    @Test
+    void anIncidentCreatedByABatchReadsBackAndIsAuditedAsOneCreatedAlone() {
+        String service = Fixtures.service("bulk-svc");
+        String client = Fixtures.client("bulk-client");
+        int alone = given().contentType(ContentType.JSON).body(incident(TestData.uniqueKey("alone"), service, client))
+                .post("/api/incidents").then().statusCode(201).extract().path("id");
+        int batched = given().contentType(ContentType.JSON)
+                .body(Map.of("incidents", List.of(incident(TestData.uniqueKey("batched"), service, client))))
+                .post("/api/incidents/batch").then().statusCode(200).extract().path("items[0].id");
+
+        Map<String, Object> read = given().get("/api/incidents/" + batched).then().statusCode(200)
+                .extract().body().jsonPath(JsonPathConfig.jsonPathConfig()
+                        .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).getMap("$");
+        assertEquals(content(given().get("/api/incidents/" + alone).then().extract().body().jsonPath(
+                JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .getMap("$")), content(read));
+        // the values themselves, as sent (instants cut to microseconds, keys as stored)
+        assertEquals("2024-05-02T08:00:00.123456Z", read.get("startedAt"));
+        assertEquals(new BigDecimal("37.5"), read.get("impactPercent"));
+        assertEquals("MITIGATED", read.get("status"));
+        assertEquals(List.of("Canary deploys", "Config lint"), read.get("preventiveActions"));
+        assertEquals(read.get("createdAt"), read.get("updatedAt"));
+        // time to detect: 08:02:00 - 08:00:00.123456 = 119.876544 s; to acknowledge (from detection): 90 s
+        assertEquals(new BigDecimal("119.876544"), read.get("timeToDetectSeconds"));
+        assertEquals("90", read.get("timeToAcknowledgeSeconds").toString());
+
+        Map<String, Object> auditAlone = given().queryParam("entity", "incident").queryParam("id", alone)
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getMap("[0].after");
+        Map<String, Object> auditBatched = given().queryParam("entity", "incident").queryParam("id", batched)
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getMap("[0].after");
+        assertEquals(content(auditAlone), content(auditBatched));
+        assertEquals(batched, auditBatched.get("id"));
+    }
+
+    @Test
+    void batchesAndSingleCreatesInterleavedNeverShareAnId() {
+        String service = Fixtures.service("bulk-ids");
+        String client = Fixtures.client("bulk-ids");
+        Set<Integer> ids = new HashSet<>();
+        for (int round = 0; round < 3; round++) {
+            ids.add(given().contentType(ContentType.JSON).body(incident(TestData.uniqueKey("single"), service, client))
+                    .post("/api/incidents").then().statusCode(201).extract().path("id"));
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < 120; i++) { // more than two id blocks of 50
+                batch.add(incident(TestData.uniqueKey("many"), service, client));
+            }
+            List<Integer> created = given().contentType(ContentType.JSON).body(Map.of("incidents", batch))
+                    .post("/api/incidents/batch").then().statusCode(200).extract().jsonPath().getList("items.id");
+            assertEquals(120, created.size());
+            ids.addAll(created);
+        }
+        assertEquals(3 + 3 * 120, ids.size(), "every incident has its own id");
+    }
+}
