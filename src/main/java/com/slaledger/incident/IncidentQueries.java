@@ -3,6 +3,7 @@ package com.slaledger.incident;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ContractService;
+import com.slaledger.incident.IncidentRepository.IncidentKey;
 import com.slaledger.incident.IncidentService.IncidentFilter;
 import com.slaledger.incident.IncidentService.IncidentOrder;
 import com.slaledger.incident.IncidentService.IncidentPage;
@@ -15,8 +16,11 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -74,6 +78,18 @@ class IncidentQueries {
         Optional<Visibility> visibility = visibility();
         return incidents.findByKey(source, externalId).filter(i -> visibility.isEmpty() || visibility.get().allows(i))
                 .map(IncidentResponse::of);
+    }
+
+    Map<IncidentKey, IncidentResponse> findByKeys(
+            Collection<IncidentKey> keys) {
+        Optional<Visibility> visibility = visibility();
+        Map<IncidentKey, IncidentResponse> found = new HashMap<>();
+        incidents.findByKeys(keys).forEach((key, incident) -> {
+            if (visibility.isEmpty() || visibility.get().allows(incident)) {
+                found.put(key, IncidentResponse.of(incident));
+            }
+        });
+        return found;
     }
 
     IncidentPage list(IncidentFilter filter, int page, int size) {

@@ -1,10 +1,13 @@
 package com.slaledger.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.incident.IncidentRepository.IncidentKey;
 import com.slaledger.platform.Problem.FieldViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,6 +103,12 @@ public class IncidentService {
 
     public Optional<IncidentResponse> findByKey(String source, String externalId) {
         return queries.findByKey(source, externalId);
+    }
+
+    /** The stored incidents of these keys that the caller may see, in a few queries for any number of keys. */
+    public Map<IncidentKey, IncidentResponse> findByKeys(
+            Collection<IncidentKey> keys) {
+        return queries.findByKeys(keys);
     }
 
     /** One page (0-based, {@code size} items) of the incidents the filter matches, newest first. */

@@ -59,7 +59,18 @@ public class IngestService {
         this.grafana = new AlertmanagerAdapter("grafana", config.alerts());
         this.pagerDuty = new PagerDutyAdapter(config.pagerduty());
         this.opsgenie = new OpsgenieAdapter(config.opsgenie());
+        this.groups = new GroupCommit<>(this::writeGroup, job -> job.translation().events().size(), MAX_GROUP_EVENTS);
     }
+
+    /** A group commit stops growing at this many incident events (one delivery may bring more on its own). */
+    static final int MAX_GROUP_EVENTS = 500;
+
+    /** A delivery that maps to incident events, on its way to being written. */
+    private record Job(IngestDelivery delivery, Translation translation) {
+    }
+
+    /** Deliveries received at the same time are written together, one transaction per group. */
+    private final GroupCommit<Job, Receipt> groups;
 
     /** What became of a delivery: the answer to the sender and to an admin's replay. */
     public record Receipt(long deliveryId, Outcome outcome, List<Long> incidentIds, int created, int updated,
@@ -103,7 +114,7 @@ public class IngestService {
         delivery.receivedAt = Instant.now();
         delivery.headers = headers;
         delivery.body = body;
-        return process(delivery);
+        return process(delivery, true);
     }
 
     /** Unknown deliveries are 404; only an unmapped one can be replayed (409 otherwise). */
@@ -117,7 +128,7 @@ public class IngestService {
         }
         delivery.replayCount++;
         delivery.lastReplayedAt = Instant.now();
-        return process(delivery);
+        return process(delivery, false);
     }
 
     /** Replays the oldest {@value #MAX_REPLAY_ALL} unmapped deliveries (of one source, when given). */
@@ -135,7 +146,11 @@ public class IngestService {
         return new ReplayAllResult(receipts.size(), applied, receipts.size() - applied, receipts);
     }
 
-    private Receipt process(IngestDelivery delivery) {
+    /**
+     * Translates and stores a delivery; a mappable one is written in a group with the deliveries received
+     * at the same time ({@code grouped}) or in a transaction of its own (replays).
+     */
+    private Receipt process(IngestDelivery delivery, boolean grouped) {
         Translation translation;
         try {
             translation = translate(delivery.source, delivery.body);
@@ -157,21 +172,60 @@ public class IngestService {
         if (!translation.unmapped().isEmpty()) {
             return unmapped(delivery, translation.unmapped(), translation.warnings());
         }
+        Job job = new Job(delivery, translation);
+        return grouped ? groups.submit(job) : writeAlone(job);
+    }
+
+    /**
+     * Writes a group of deliveries in one transaction, as if one after the other. When an incident of the
+     * group cannot be saved (an unknown service, an invalid field), nothing of the group is kept and each
+     * delivery is written alone, so only the one at fault waits as unmapped.
+     */
+    private List<Receipt> writeGroup(List<Job> jobs) {
+        if (jobs.size() == 1) {
+            return List.of(writeAlone(jobs.get(0)));
+        }
+        List<IngestDelivery> stored;
+        List<IngestWriter.Written> written;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                IngestWriter.Written written = writer.write(translation.events());
-                delivery.outcome = Outcome.APPLIED;
-                delivery.reason = null;
-                delivery.incidentIds = new ArrayList<>(written.incidentIds());
-                List<String> warnings = new ArrayList<>(translation.warnings());
-                warnings.addAll(written.warnings());
-                delivery.warnings = warnings;
-                IngestDelivery stored = delivery.id == null ? persist(delivery) : IngestDelivery.getEntityManager()
-                        .merge(delivery);
+            written = new ArrayList<>();
+            stored = QuarkusTransaction.requiringNew().call(() -> {
+                written.addAll(writer.writeAll(jobs.stream().map(job -> job.translation().events()).toList()));
+                List<IngestDelivery> kept = new ArrayList<>(jobs.size());
+                for (int i = 0; i < jobs.size(); i++) {
+                    kept.add(applied(jobs.get(i), written.get(i)));
+                }
                 IngestDelivery.getEntityManager().flush();
-                count(stored);
-                return receipt(stored, stored.id, written);
+                return kept;
             });
+        } catch (ProblemException refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            // grouped deliveries are new ones (replays are written alone): none of them was kept
+            jobs.forEach(job -> job.delivery().id = null);
+            return jobs.stream().map(this::writeAlone).toList();
+        }
+        List<Receipt> receipts = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            count(stored.get(i));
+            receipts.add(receipt(stored.get(i), stored.get(i).id, written.get(i)));
+        }
+        return receipts;
+    }
+
+    /** Writes one delivery in its own transaction; one that cannot be saved is kept as unmapped. */
+    private Receipt writeAlone(Job job) {
+        try {
+            IngestWriter.Written[] written = new IngestWriter.Written[1];
+            IngestDelivery stored = QuarkusTransaction.requiringNew().call(() -> {
+                written[0] = writer.write(job.translation().events());
+                IngestDelivery kept = applied(job, written[0]);
+                IngestDelivery.getEntityManager().flush();
+                return kept;
+            });
+            count(stored);
+            return receipt(stored, stored.id, written[0]);
         } catch (ProblemException refused) {
             if (refused.status() >= 500) {
                 throw refused;
@@ -179,8 +233,20 @@ public class IngestService {
             List<String> reasons = refused.violations().isEmpty() ? List.of(refused.getMessage())
                     : refused.violations().stream().map(v -> v.field().replaceFirst("^incidents\\[(\\d+)]\\.",
                             "incident $1: ") + ": " + v.message()).toList();
-            return unmapped(delivery, reasons, translation.warnings());
+            return unmapped(job.delivery(), reasons, job.translation().warnings());
         }
+    }
+
+    /** Marks the delivery applied with what its events did and stores it, in the caller's transaction. */
+    private static IngestDelivery applied(Job job, IngestWriter.Written written) {
+        IngestDelivery delivery = job.delivery();
+        delivery.outcome = Outcome.APPLIED;
+        delivery.reason = null;
+        delivery.incidentIds = new ArrayList<>(written.incidentIds());
+        List<String> warnings = new ArrayList<>(job.translation().warnings());
+        warnings.addAll(written.warnings());
+        delivery.warnings = warnings;
+        return delivery.id == null ? persist(delivery) : IngestDelivery.getEntityManager().merge(delivery);
     }
 
     private Translation translate(String source, byte[] body) {

@@ -1,5 +1,6 @@
 package com.slaledger.ingest;
 
+import com.slaledger.incident.IncidentRepository.IncidentKey;
 import com.slaledger.incident.IncidentRequest;
 import com.slaledger.incident.IncidentRequest.TimelineEntryRequest;
 import com.slaledger.incident.IncidentResponse;
@@ -9,9 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -47,33 +51,83 @@ public class IngestWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Written write(List<IngestEvent> events) {
-        Map<String, List<IngestEvent>> byKey = new LinkedHashMap<>();
-        for (IngestEvent event : events) {
-            byKey.computeIfAbsent(event.source() + "\u0000" + event.externalId(), k -> new ArrayList<>()).add(event);
+        return writeAll(List.of(events)).get(0);
+    }
+
+    /**
+     * Writes several deliveries' events in one transaction, as if the deliveries had been written one after
+     * the other in the order given: events about the same incident merge in that order (so the earliest
+     * start and the latest state win, as {@link IncidentMerge} says), and each delivery's {@link Written}
+     * counts what its own events changed. All or none: an invalid incident throws the incident service's
+     * 400 problem for the whole group, and the caller's transaction rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Written> writeAll(List<List<IngestEvent>> deliveries) {
+        Map<IncidentKey, IncidentRequest> merged = new LinkedHashMap<>();
+        for (List<IngestEvent> events : deliveries) {
+            events.forEach(event -> merged.putIfAbsent(keyOf(event), null));
         }
-        lock(byKey.keySet());
-        List<IncidentRequest> requests = new ArrayList<>(byKey.size());
-        List<String> warnings = new ArrayList<>();
-        for (List<IngestEvent> sameIncident : byKey.values()) {
-            IngestEvent first = sameIncident.get(0);
-            IncidentRequest current = incidents.findByKey(first.source(), first.externalId())
-                    .map(IngestWriter::asRequest).orElse(null);
-            for (IngestEvent event : sameIncident) {
-                IncidentMerge.Merged merged = IncidentMerge.merge(current, event);
-                current = merged.request();
-                merged.warnings().forEach(w -> warnings.add(event.externalId() + ": " + w));
+        lock(merged.keySet());
+        Map<IncidentKey, IncidentResponse> stored = incidents.findByKeys(merged.keySet());
+        stored.forEach((key, incident) -> merged.put(key, asRequest(incident)));
+        List<DeliveryEffect> effects = new ArrayList<>(deliveries.size());
+        for (List<IngestEvent> events : deliveries) {
+            DeliveryEffect effect = new DeliveryEffect();
+            for (IngestEvent event : events) {
+                IncidentKey key = keyOf(event);
+                IncidentRequest before = merged.get(key);
+                effect.before.putIfAbsent(key, before);
+                IncidentMerge.Merged result = IncidentMerge.merge(before, event);
+                merged.put(key, result.request());
+                result.warnings().forEach(w -> effect.warnings.add(event.externalId() + ": " + w));
             }
-            requests.add(current);
+            effect.before.keySet().forEach(key -> effect.after.put(key, merged.get(key)));
+            effects.add(effect);
         }
-        BatchResult result = incidents.batch(requests);
-        return new Written(result.items().stream().map(IncidentService.BatchItemResult::id).toList(),
-                result.created(), result.updated(), result.unchanged(), List.copyOf(warnings));
+        List<IncidentKey> keys = List.copyOf(merged.keySet());
+        BatchResult result = incidents.batch(keys.stream().map(merged::get).toList());
+        Map<IncidentKey, Long> ids = new HashMap<>();
+        for (IncidentService.BatchItemResult item : result.items()) {
+            ids.put(keys.get(item.index()), item.id());
+        }
+        Set<IncidentKey> seen = new HashSet<>(stored.keySet());
+        List<Written> written = new ArrayList<>(effects.size());
+        for (DeliveryEffect effect : effects) {
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            for (Map.Entry<IncidentKey, IncidentRequest> entry : effect.before.entrySet()) {
+                IncidentKey key = entry.getKey();
+                if (seen.add(key)) {
+                    created++;
+                } else if (entry.getValue().normalized().equals(effect.after.get(key).normalized())) {
+                    unchanged++;
+                } else {
+                    updated++;
+                }
+            }
+            written.add(new Written(effect.before.keySet().stream().map(ids::get).toList(), created, updated,
+                    unchanged, List.copyOf(effect.warnings)));
+        }
+        return written;
+    }
+
+    /** One delivery's incidents as they were before and after its own events, in the order it first names them. */
+    private static final class DeliveryEffect {
+        final Map<IncidentKey, IncidentRequest> before = new LinkedHashMap<>();
+        final Map<IncidentKey, IncidentRequest> after = new HashMap<>();
+        final List<String> warnings = new ArrayList<>();
+    }
+
+    private static IncidentKey keyOf(IngestEvent event) {
+        return new IncidentKey(event.source(), event.externalId());
     }
 
     /** Advisory transaction locks on the keys' slots, in ascending order so two writers never deadlock. */
-    private void lock(Iterable<String> keys) {
+    private void lock(Iterable<IncidentKey> keys) {
         TreeSet<Integer> slots = new TreeSet<>();
-        keys.forEach(key -> slots.add(Math.floorMod(key.hashCode(), LOCK_SLOTS)));
+        keys.forEach(key -> slots.add(Math.floorMod((key.source() + "\u0000" + key.externalId()).hashCode(),
+                LOCK_SLOTS)));
         String values = slots.stream().map(String::valueOf).collect(Collectors.joining(","));
         entityManager.createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_NAMESPACE
                 + ", slot)) from (select unnest(array[" + values + "]) as slot order by 1) slots").getSingleResult();

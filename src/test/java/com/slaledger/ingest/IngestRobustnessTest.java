@@ -174,6 +174,46 @@ class IngestRobustnessTest {
     }
 
     @Test
+    void racingDeliveriesWrittenTogetherKeepTheirOwnOutcomeWhenOneNamesAnUnknownService() throws Exception {
+        // deliveries received at the same time are written in one transaction; one that cannot be saved
+        // must not take the others down with it, nor be applied by them
+        String service = Fixtures.service("group");
+        String unknown = TestData.uniqueKey("no-such-service");
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                String body = WebhookCalls.text(alertmanagerPayload(alert("firing", TestData.uniqueKey("fp"),
+                        "2024-08-03T10:00:00Z", "0001-01-01T00:00:00Z",
+                        Map.of("service", i % 10 == 9 ? unknown : service, "alertname", "Group"))));
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return post("alertmanager", body);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 40; i++) {
+                Response answer = answers.get(i).get();
+                if (i % 10 == 9) {
+                    assertEquals(202, answer.statusCode(), answer.asString());
+                    assertEquals("UNMAPPED", answer.jsonPath().getString("outcome"));
+                    assertTrue(answer.jsonPath().getString("reason").contains("no service '" + unknown + "'"),
+                            answer.asString());
+                } else {
+                    assertEquals(200, answer.statusCode(), answer.asString());
+                    assertEquals(1, answer.jsonPath().getInt("created"));
+                    assertEquals(1, answer.jsonPath().getList("incidentIds").size());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        given().queryParam("service", service).get("/api/incidents").then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(36));
+    }
+
+    @Test
     void deliveriesOlderThanTheRetentionArePruned() {
         String service = Fixtures.service("prune");
         long old = post("alertmanager", alertmanagerPayload(alert("firing", TestData.uniqueKey("fp"),

@@ -1,0 +1,98 @@
+package com.slaledger.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * Group commit: items submitted by concurrent request threads are written together, one transaction per
+ * group, instead of one each. There is no writer thread of its own: a submitting thread that finds no
+ * group being written becomes the leader, takes what is waiting (oldest first, up to {@code maxWeight}, at
+ * least one item) and writes it; the others wait for their result, and take the lead in turn while their
+ * own item is still waiting. Alone, a submitter writes its own item at once, so a quiet service adds no
+ * latency; under load, groups grow by themselves while the previous one is being written.
+ *
+ * @param <T> an item to write
+ * @param <R> its result; the writer returns one per item, in the order given
+ */
+final class GroupCommit<T, R> {
+
+    private final ConcurrentLinkedQueue<Pending<T, R>> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock leader = new ReentrantLock();
+    private final Function<List<T>, List<R>> writer;
+    private final ToIntFunction<T> weight;
+    private final int maxWeight;
+
+    /**
+     * @param writer    writes a group in one transaction and returns one result per item in order; what it
+     *                  throws is thrown to every submitter of the group
+     * @param weight    an item's share of a group (e.g. its number of incident events)
+     * @param maxWeight a group stops growing once its items weigh this much
+     */
+    GroupCommit(Function<List<T>, List<R>> writer, ToIntFunction<T> weight, int maxWeight) {
+        this.writer = writer;
+        this.weight = weight;
+        this.maxWeight = maxWeight;
+    }
+
+    private record Pending<T, R>(T item, CompletableFuture<R> result) {
+    }
+
+    /** Writes the item in some group and returns its result, or throws what the group's write threw. */
+    R submit(T item) {
+        Pending<T, R> own = new Pending<>(item, new CompletableFuture<>());
+        waiting.add(own);
+        while (true) {
+            if (!own.result().isDone() && leader.tryLock()) {
+                try {
+                    while (!own.result().isDone()) {
+                        writeOneGroup();
+                    }
+                } finally {
+                    leader.unlock();
+                }
+            }
+            try {
+                return own.result().get(2, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWaiting) {
+                // the leader has not reached this item yet, or has just let go: try to lead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a group commit", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private void writeOneGroup() {
+        List<Pending<T, R>> group = new ArrayList<>();
+        int total = 0;
+        Pending<T, R> next;
+        while (total < maxWeight && (next = waiting.poll()) != null) {
+            group.add(next);
+            total += Math.max(1, weight.applyAsInt(next.item()));
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            List<R> results = writer.apply(group.stream().map(Pending::item).toList());
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).result().complete(results.get(i));
+            }
+        } catch (RuntimeException | Error failure) {
+            group.forEach(pending -> pending.result().completeExceptionally(failure));
+        }
+    }
+}
