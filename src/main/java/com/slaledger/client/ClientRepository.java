@@ -14,8 +14,16 @@ public class ClientRepository implements PanacheRepository<Client> {
         return find("key", key).firstResultOptional();
     }
 
+    /**
+     * The clients of these keys (missing ones are left out). The keys travel as one array parameter of a
+     * plain SQL query: an HQL {@code in} list is translated anew for every call, which cost a webhook
+     * delivery more CPU than the query itself.
+     */
+    @SuppressWarnings("unchecked")
     public List<Client> findByKeys(Collection<String> keys) {
-        return keys.isEmpty() ? List.of() : list("key in ?1", keys);
+        return keys.isEmpty() ? List.of() : getEntityManager().createNativeQuery(
+                "select * from client where key = any(cast(?1 as text[]))", Client.class)
+                .setParameter(1, keys.toArray(String[]::new)).getResultList();
     }
 
     public List<Client> listOrdered(Boolean active) {

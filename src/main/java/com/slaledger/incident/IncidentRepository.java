@@ -2,6 +2,7 @@ package com.slaledger.incident;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,18 +25,30 @@ public class IncidentRepository implements PanacheRepository<Incident> {
         return find("source = ?1 and externalId = ?2", source, externalId).firstResultOptional();
     }
 
-    /** Existing incidents for a set of idempotency keys, a few queries for any number of keys. */
+    /**
+     * Existing incidents for a set of idempotency keys: one query per source for their ids, whose plan does
+     * not depend on how many keys there are or on the table's statistics (the keys travel as one array and
+     * are joined to the unique index), then the incidents by id in batches.
+     */
     public Map<IncidentKey, Incident> findByKeys(Collection<IncidentKey> keys) {
         Map<String, List<String>> idsBySource = keys.stream().collect(Collectors.groupingBy(IncidentKey::source,
                 Collectors.mapping(IncidentKey::externalId, Collectors.toList())));
-        List<Incident> found = new ArrayList<>();
-        idsBySource.forEach((source, ids) -> {
-            for (int from = 0; from < ids.size(); from += KEYS_PER_QUERY) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + KEYS_PER_QUERY));
-                found.addAll(list("source = ?1 and externalId in ?2", source, chunk));
+        List<Long> ids = new ArrayList<>();
+        idsBySource.forEach((source, externalIds) -> {
+            for (int from = 0; from < externalIds.size(); from += KEYS_PER_QUERY) {
+                List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + KEYS_PER_QUERY));
+                List<?> found = getEntityManager().createNativeQuery("select i.id from incident i"
+                        + " join unnest(cast(?1 as text[])) as wanted(external_id) on i.external_id = wanted.external_id"
+                        + " where i.source = ?2").setParameter(1, chunk.toArray(String[]::new))
+                        .setParameter(2, source).getResultList();
+                found.forEach(id -> ids.add(((Number) id).longValue()));
             }
         });
-        return found.stream().collect(Collectors.toMap(IncidentKey::of, i -> i));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().unwrap(Session.class).byMultipleIds(Incident.class).multiLoad(ids).stream()
+                .collect(Collectors.toMap(IncidentKey::of, i -> i));
     }
 
     /**

@@ -7,17 +7,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * Group commit: items submitted by concurrent request threads are written together, one transaction per
- * group, instead of one each. There is no writer thread of its own: a submitting thread that finds no
- * group being written becomes the leader, takes what is waiting (oldest first, up to {@code maxWeight}, at
- * least one item) and writes it; the others wait for their result, and take the lead in turn while their
- * own item is still waiting. Alone, a submitter writes its own item at once, so a quiet service adds no
- * latency; under load, groups grow by themselves while the previous one is being written.
+ * group, instead of one each. There is no writer thread of its own: a submitting thread that finds a free
+ * lane becomes a leader, takes what is waiting (oldest first, up to {@code maxWeight}, at least one item)
+ * and writes it; the others wait for their result, and take a lane in turn while their own item is still
+ * waiting. Alone, a submitter writes its own item at once, so a quiet service adds no latency; under load,
+ * groups grow by themselves while the previous ones are being written. Two lanes let one group compute
+ * while another waits for the database.
  *
  * @param <T> an item to write
  * @param <R> its result; the writer returns one per item, in the order given
@@ -25,7 +26,7 @@ import java.util.function.ToIntFunction;
 final class GroupCommit<T, R> {
 
     private final ConcurrentLinkedQueue<Pending<T, R>> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock leader = new ReentrantLock();
+    private final Semaphore lanes;
     private final Function<List<T>, List<R>> writer;
     private final ToIntFunction<T> weight;
     private final int maxWeight;
@@ -35,8 +36,10 @@ final class GroupCommit<T, R> {
      *                  throws is thrown to every submitter of the group
      * @param weight    an item's share of a group (e.g. its number of incident events)
      * @param maxWeight a group stops growing once its items weigh this much
+     * @param lanes     how many groups may be written at the same time
      */
-    GroupCommit(Function<List<T>, List<R>> writer, ToIntFunction<T> weight, int maxWeight) {
+    GroupCommit(Function<List<T>, List<R>> writer, ToIntFunction<T> weight, int maxWeight, int lanes) {
+        this.lanes = new Semaphore(lanes);
         this.writer = writer;
         this.weight = weight;
         this.maxWeight = maxWeight;
@@ -50,13 +53,13 @@ final class GroupCommit<T, R> {
         Pending<T, R> own = new Pending<>(item, new CompletableFuture<>());
         waiting.add(own);
         while (true) {
-            if (!own.result().isDone() && leader.tryLock()) {
+            if (!own.result().isDone() && lanes.tryAcquire()) {
                 try {
-                    while (!own.result().isDone()) {
-                        writeOneGroup();
+                    while (!own.result().isDone() && writeOneGroup()) {
+                        // until this thread's own item is written, by this lane or another
                     }
                 } finally {
-                    leader.unlock();
+                    lanes.release();
                 }
             }
             try {
@@ -75,7 +78,8 @@ final class GroupCommit<T, R> {
         }
     }
 
-    private void writeOneGroup() {
+    /** Writes the next group; false when nothing was waiting. */
+    private boolean writeOneGroup() {
         List<Pending<T, R>> group = new ArrayList<>();
         int total = 0;
         Pending<T, R> next;
@@ -84,7 +88,7 @@ final class GroupCommit<T, R> {
             total += Math.max(1, weight.applyAsInt(next.item()));
         }
         if (group.isEmpty()) {
-            return;
+            return false;
         }
         try {
             List<R> results = writer.apply(group.stream().map(Pending::item).toList());
@@ -94,5 +98,6 @@ final class GroupCommit<T, R> {
         } catch (RuntimeException | Error failure) {
             group.forEach(pending -> pending.result().completeExceptionally(failure));
         }
+        return true;
     }
 }

@@ -59,11 +59,14 @@ public class IngestService {
         this.grafana = new AlertmanagerAdapter("grafana", config.alerts());
         this.pagerDuty = new PagerDutyAdapter(config.pagerduty());
         this.opsgenie = new OpsgenieAdapter(config.opsgenie());
-        this.groups = new GroupCommit<>(this::writeGroup, job -> job.translation().events().size(), MAX_GROUP_EVENTS);
+        this.groups = new GroupCommit<>(this::writeGroup, job -> job.translation().events().size(), MAX_GROUP_EVENTS,
+                GROUP_LANES);
     }
 
     /** A group commit stops growing at this many incident events (one delivery may bring more on its own). */
     static final int MAX_GROUP_EVENTS = 500;
+    /** Groups written at the same time: one computes while the other waits for the database. */
+    static final int GROUP_LANES = 2;
 
     /** A delivery that maps to incident events, on its way to being written. */
     private record Job(IngestDelivery delivery, Translation translation) {

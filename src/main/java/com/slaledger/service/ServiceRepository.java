@@ -14,8 +14,16 @@ public class ServiceRepository implements PanacheRepository<Service> {
         return find("key", key).firstResultOptional();
     }
 
+    /**
+     * The services of these keys (missing ones are left out). The keys travel as one array parameter of a
+     * plain SQL query: an HQL {@code in} list is translated anew for every call, which cost a webhook
+     * delivery more CPU than the query itself.
+     */
+    @SuppressWarnings("unchecked")
     public List<Service> findByKeys(Collection<String> keys) {
-        return keys.isEmpty() ? List.of() : list("key in ?1", keys);
+        return keys.isEmpty() ? List.of() : getEntityManager().createNativeQuery(
+                "select * from service where key = any(cast(?1 as text[]))", Service.class)
+                .setParameter(1, keys.toArray(String[]::new)).getResultList();
     }
 
     public List<Service> listOrdered() {

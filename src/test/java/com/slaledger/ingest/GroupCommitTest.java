@@ -29,7 +29,7 @@ class GroupCommitTest {
             sleep(3); // a transaction's round trips: others queue up meanwhile
             writing.decrementAndGet();
             return items.stream().map(i -> "written " + i).toList();
-        }, item -> 1, 50);
+        }, item -> 1, 50, 2);
         ExecutorService threads = Executors.newFixedThreadPool(16);
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -44,7 +44,7 @@ class GroupCommitTest {
         List<Integer> written = groups.stream().flatMap(List::stream).sorted().toList();
         assertEquals(200, written.size(), "each item written once");
         assertEquals(199, written.get(199));
-        assertEquals(1, mostAtOnce.get(), "one group at a time");
+        assertTrue(mostAtOnce.get() <= 2, "at most two groups (lanes) at a time: " + mostAtOnce.get());
         assertTrue(groups.stream().allMatch(g -> g.size() <= 50), "a group stops at its weight");
         assertTrue(groups.size() < 200, "16 senders and a 3 ms write make groups of more than one: " + groups.size());
     }
@@ -55,7 +55,7 @@ class GroupCommitTest {
         GroupCommit<String, Integer> commit = new GroupCommit<>(items -> {
             groups.add(items);
             return items.stream().map(String::length).toList();
-        }, item -> 1, 10);
+        }, item -> 1, 10, 2);
         assertEquals(5, commit.submit("alert"));
         assertEquals(3, commit.submit("ack"));
         assertEquals(List.of(List.of("alert"), List.of("ack")), groups);
@@ -68,7 +68,7 @@ class GroupCommitTest {
                 throw new IllegalStateException("database gone");
             }
             return items;
-        }, item -> 1, 10);
+        }, item -> 1, 10, 2);
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> commit.submit("bad"));
         assertEquals("database gone", thrown.getMessage());
         assertEquals("good", commit.submit("good"));
