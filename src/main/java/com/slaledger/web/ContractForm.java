@@ -62,6 +62,11 @@ public class ContractForm {
             return TIER_FIELD + index;
         }
 
+        /** Whether anything is typed in the row. */
+        public boolean filled() {
+            return !isBlank(below) || !isBlank(credit);
+        }
+
         /** The row as people count, from 1. */
         public int number() {
             return index + 1;

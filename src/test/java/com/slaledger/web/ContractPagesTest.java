@@ -104,12 +104,12 @@ class ContractPagesTest {
 
         String list = given().accept("text/html").get("/contracts/" + client).then().statusCode(200).extract()
                 .asString();
-        String row = SlaPagesFixtures.row(list, "version-" + id);
-        assertTrue(row.contains("99.95 %"), row);
-        assertTrue(row.contains("EUR 1,200.50"), row);
+        String row = section(list, "version-" + id);
+        assertTrue(row.contains("<dd class=\"target\">99.95 %</dd>"), row);
+        assertTrue(row.contains("<dd class=\"fee\">EUR 1,200.50</dd>"), row);
         assertTrue(row.contains("Service " + api) && row.contains("Service " + db), "services by name: " + row);
         assertTrue(row.contains("below 99 % → 25.5 %"), row);
-        assertTrue(row.contains("Threshold from 40 %"), row);
+        assertTrue(row.contains("Threshold from 40 % impact"), row);
         assertTrue(row.contains("60 s"), row);
     }
 
@@ -287,6 +287,13 @@ class ContractPagesTest {
         Object actual = json.get(path);
         assertTrue(actual instanceof Number && new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())) == 0,
                 path + ": expected " + expected + ", got " + actual);
+    }
+
+    /** The section with this id, from {@code <section ... id="...">} to its {@code </section>}. */
+    private static String section(String html, String id) {
+        Matcher start = Pattern.compile("<section [^>]*id=\"" + Pattern.quote(id) + "\"").matcher(html);
+        assertTrue(start.find(), "no section " + id + " in:\n" + html);
+        return html.substring(start.start(), html.indexOf("</section>", start.start()));
     }
 
     private static int countOf(String text, String part) {
