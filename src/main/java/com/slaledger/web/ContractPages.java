@@ -94,7 +94,7 @@ public class ContractPages {
             String problem) {
 
         public String action() {
-            return "/contracts/" + client.key() + (id == null ? "" : "/" + id);
+            return "/contracts/" + client.key() + "/" + (id == null ? "new" : String.valueOf(id));
         }
 
         /** Names of the ticked services, for the read-only form. */
@@ -134,7 +134,7 @@ public class ContractPages {
     }
 
     @POST
-    @Path("/{clientKey}")
+    @Path("/{clientKey}/new")
     @RolesAllowed(Role.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("clientKey") String clientKey, @BeanParam ContractForm form) {

@@ -77,7 +77,7 @@ class ContractPagesTest {
         FormSession form = FormSession.open("/contracts/" + client + "/new");
         assertEquals(5, countOf(form.page, "name=\"tierBelow\""), "five empty tier rows for a first version");
 
-        Response created = form.post("/contracts/" + client, typed(api, db));
+        Response created = form.post("/contracts/" + client + "/new", typed(api, db));
         assertEquals(303, created.statusCode(), created.asString());
 
         JsonPath stored = versions(client);
@@ -122,7 +122,7 @@ class ContractPagesTest {
         fields.put("tierBelow", List.of("99.5", "99.0", "", "", ""));
         fields.put("tierCredit", List.of("10", "", "", "", ""));
         fields.put("feeCurrency", "EURO");
-        Response refused = FormSession.open("/contracts/" + client + "/new").post("/contracts/" + client, fields);
+        Response refused = FormSession.open("/contracts/" + client + "/new").post("/contracts/" + client + "/new", fields);
 
         assertEquals(400, refused.statusCode());
         String html = refused.asString();
@@ -147,7 +147,7 @@ class ContractPagesTest {
         fields.put("tierBelow", List.of("99.9", "", "", "99.99", ""));
         fields.put("tierCredit", List.of("10", "", "", "5", ""));
         fields.put("targetPercent", "99.95");
-        Response refused = FormSession.open("/contracts/" + client + "/new").post("/contracts/" + client, fields);
+        Response refused = FormSession.open("/contracts/" + client + "/new").post("/contracts/" + client + "/new", fields);
 
         assertEquals(400, refused.statusCode());
         assertTrue(refused.asString().contains("id=\"tier-3-error\"><span>threshold must not be above targetPercent"
