@@ -85,6 +85,18 @@ public class ContractService {
         return contracts.overlapping(from, toExclusive).stream().map(ContractResponse::of).toList();
     }
 
+    /**
+     * The request's own rules (bean validation, covered services, tiers, fee, impact model, dates) without
+     * writing anything or comparing with the client's other versions: a form that could not read some of
+     * its fields shows every other mistake at once. Violations name fields as the API does
+     * ({@code creditTiers[1].belowPercent}, {@code monthlyFee.currency}).
+     */
+    public List<FieldViolation> check(ContractRequest request) {
+        Violations violations = new Violations();
+        check(request, violations);
+        return violations.list();
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public ContractResponse create(String clientKey, ContractRequest request) {
         Client client = clients.require(clientKey);

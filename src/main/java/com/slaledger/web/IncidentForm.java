@@ -311,7 +311,8 @@ public class IncidentForm {
         return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static List<String> nonBlank(List<String> values) {
+    /** The values typed, stripped, without the blank ones (unticked or empty inputs). */
+    static List<String> nonBlank(List<String> values) {
         return values == null ? List.of()
                 : values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }

@@ -31,6 +31,7 @@ public class Navigation {
             new Item("Incidents", "/incidents", false),
             new Item("Reliability", "/reliability", false),
             new Item("Credits", "/credits", false),
+            new Item("Contracts", "/contracts", false),
             new Item("Setup", "/admin/clients", false),
             new Item("Users", "/admin/users", false),
             new Item("Ingest", "/admin/ingest", false),
@@ -43,6 +44,7 @@ public class Navigation {
             "/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN),
             "/reliability", Set.of(Role.SRE, Role.ADMIN),
             "/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
+            "/contracts", Set.of(Role.FINANCE, Role.ADMIN),
             "/admin/clients", Set.of(Role.ADMIN),
             "/admin/users", Set.of(Role.ADMIN),
             "/admin/ingest", Set.of(Role.ADMIN),
@@ -80,6 +82,11 @@ public class Navigation {
     /** Whether the person may record and edit incidents (sre, admin): pages offer those actions only then. */
     public boolean writesIncidents() {
         return hasRole(Role.SRE) || hasRole(Role.ADMIN);
+    }
+
+    /** Whether the contract pages open for the person (finance, admin): pages link to them only then. */
+    public boolean readsContracts() {
+        return hasRole(Role.FINANCE) || hasRole(Role.ADMIN);
     }
 
     public List<Item> items() {

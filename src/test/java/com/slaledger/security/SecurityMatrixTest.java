@@ -128,6 +128,14 @@ class SecurityMatrixTest {
             Map.entry("GET /admin/services", Set.of(ADMIN)),
             Map.entry("POST /admin/services", Set.of(ADMIN)),
             Map.entry("POST /admin/services/{key}", Set.of(ADMIN)),
+            // contract pages: finance reads and edits fees, admin everything
+            Map.entry("GET /contracts", Set.of(FINANCE, ADMIN)),
+            Map.entry("GET /contracts/{clientKey}", Set.of(FINANCE, ADMIN)),
+            Map.entry("GET /contracts/{clientKey}/new", Set.of(ADMIN)),
+            Map.entry("POST /contracts/{clientKey}/new", Set.of(ADMIN)),
+            Map.entry("GET /contracts/{clientKey}/{id}", Set.of(FINANCE, ADMIN)),
+            Map.entry("POST /contracts/{clientKey}/{id}", Set.of(FINANCE, ADMIN)),
+            Map.entry("POST /contracts/{clientKey}/{id}/delete", Set.of(ADMIN)),
             // a person's own API tokens
             Map.entry("GET /account/tokens", SIGNED_IN),
             Map.entry("POST /account/tokens", SIGNED_IN),

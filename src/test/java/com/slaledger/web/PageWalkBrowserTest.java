@@ -48,10 +48,13 @@ class PageWalkBrowserTest extends BrowserTest {
         String someoneElses = Fixtures.client("not-mine");
 
         String client = example.client();
+        long contract = given().get("/api/clients/" + client + "/contracts").then().statusCode(200).extract()
+                .jsonPath().getLong("[0].id");
         List<String> all = List.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN);
         List<String> slaReaders = List.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN);
         List<String> incidentReaders = List.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN);
         List<String> sreAndAdmin = List.of(Role.SRE, Role.ADMIN);
+        List<String> financeAndAdmin = List.of(Role.FINANCE, Role.ADMIN);
         List<Stop> stops = List.of(
                 new Stop("dashboard", "/", "#fleet-availability", all),
                 new Stop("clients", "/clients?month=2024-01", "#client-" + client, slaReaders),
@@ -64,7 +67,11 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("reliability", "/reliability?from=2024-01-01&to=2024-01-31", "#group-" + example.service(),
                         sreAndAdmin),
                 new Stop("credits", "/credits?month=2024-01", "#client-" + client, slaReaders),
-                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)));
+                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
+                new Stop("contracts", "/contracts", "#client-" + client, financeAndAdmin),
+                new Stop("contract-versions", "/contracts/" + client, "#version-" + contract, financeAndAdmin),
+                new Stop("contract", "/contracts/" + client + "/" + contract, "#tier-0", financeAndAdmin),
+                new Stop("contract-new", "/contracts/" + client + "/new", "#tier-0", List.of(Role.ADMIN)));
 
         List<String> failures = new ArrayList<>();
         // before anyone signs in: the sign-in page, styled
@@ -112,9 +119,10 @@ class PageWalkBrowserTest extends BrowserTest {
         }
         // no link leads the role into a page it may not open
         String closed = switch (role) {
-            case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin']";
+            case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin'], a[href^='/contracts']";
             case Role.FINANCE -> "a[href^='/incidents'], a[href^='/reliability'], a[href^='/admin']";
-            case Role.ACCOUNT_MANAGER -> "a[href^='/reliability'], a[href^='/admin'], a[href^='/incidents/new']";
+            case Role.ACCOUNT_MANAGER -> "a[href^='/reliability'], a[href^='/admin'], a[href^='/incidents/new'],"
+                    + " a[href^='/contracts']";
             default -> null;
         };
         if (closed != null) {
