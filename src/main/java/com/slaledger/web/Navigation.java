@@ -30,6 +30,7 @@ public class Navigation {
             new Item("Clients", "/clients", false),
             new Item("Incidents", "/incidents", false),
             new Item("Reliability", "/reliability", false),
+            new Item("Maintenance", "/maintenance", false),
             new Item("Credits", "/credits", false),
             new Item("Setup", "/admin/clients", false),
             new Item("Users", "/admin/users", false),
@@ -42,6 +43,7 @@ public class Navigation {
             "/clients", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
             "/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN),
             "/reliability", Set.of(Role.SRE, Role.ADMIN),
+            "/maintenance", Set.of(Role.SRE, Role.ADMIN),
             "/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
             "/admin/clients", Set.of(Role.ADMIN),
             "/admin/users", Set.of(Role.ADMIN),
@@ -79,6 +81,11 @@ public class Navigation {
 
     /** Whether the person may record and edit incidents (sre, admin): pages offer those actions only then. */
     public boolean writesIncidents() {
+        return hasRole(Role.SRE) || hasRole(Role.ADMIN);
+    }
+
+    /** Whether the person may open and change maintenance windows (sre, admin): pages link to them only then. */
+    public boolean editsMaintenance() {
         return hasRole(Role.SRE) || hasRole(Role.ADMIN);
     }
 
