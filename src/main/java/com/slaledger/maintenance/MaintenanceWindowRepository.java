@@ -27,14 +27,7 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
     public List<MaintenanceWindow> search(Instant from, Instant to, String clientKey, String serviceKey) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
-        if (from != null) {
-            conditions.add("w.endsAt > :from");
-            parameters.and("from", from);
-        }
-        if (to != null) {
-            conditions.add("w.startsAt < :to");
-            parameters.and("to", to);
-        }
+        overlapping(from, to, conditions, parameters);
         if (clientKey != null) {
             conditions.add("(w.scope = :everyone or exists"
                     + " (select 1 from MaintenanceWindow n join n.clients c where n = w and c.key = :client))");
@@ -51,6 +44,48 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return list(WITH_SCOPE + where + " order by w.startsAt, w.id", parameters);
     }
+
+    /** One page of windows and how many there are in all. */
+    public record Page(List<MaintenanceWindow> items, long totalItems) {
+    }
+
+    /**
+     * The windows overlapping {@code [from, to)} and, when {@code endedBy} is given, ended by then (any argument
+     * may be null), newest start first: page {@code pageIndex} (from 0) of {@code pageSize}, with their scope.
+     */
+    public Page newestFirst(Instant from, Instant to, Instant endedBy, int pageIndex, int pageSize) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        overlapping(from, to, conditions, parameters);
+        if (endedBy != null) {
+            conditions.add("w.endsAt <= :endedBy");
+            parameters.and("endedBy", endedBy);
+        }
+        String query = "from MaintenanceWindow w"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
+        long total = count(query, parameters);
+        // the page is chosen without the collection fetches (a row limit with them is applied in memory)
+        List<Long> ids = find(query + NEWEST_FIRST, parameters).page(pageIndex, pageSize).stream()
+                .map(window -> window.id).toList();
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        return new Page(list(WITH_SCOPE + " where w.id in ?1" + NEWEST_FIRST, ids), total);
+    }
+
+    /** The conditions of overlapping {@code [from, to)}, either end open when null. */
+    private static void overlapping(Instant from, Instant to, List<String> conditions, Parameters parameters) {
+        if (from != null) {
+            conditions.add("w.endsAt > :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            conditions.add("w.startsAt < :to");
+            parameters.and("to", to);
+        }
+    }
+
+    private static final String NEWEST_FIRST = " order by w.startsAt desc, w.id desc";
 
     /** Serialises creating windows until the transaction ends, so two identical retries cannot both insert. */
     public void lockCreates() {

@@ -2,6 +2,7 @@ package com.slaledger.maintenance;
 
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
+import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
 import com.slaledger.service.Service;
@@ -20,6 +21,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+/**
+ * Maintenance windows for the API and the pages alike, so both refuse the same requests: start before end
+ * (half-open {@code [startsAt, endsAt)}), the clients or services the scope names existing (SPEC "Entities",
+ * maintenance window), a title of at most 300 characters. Refusals are {@link ProblemException}s naming each field.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MaintenanceWindowService {
@@ -63,6 +69,21 @@ public class MaintenanceWindowService {
                 .toList();
     }
 
+    /** One page of windows, newest start first, and how many match in all. */
+    public record WindowPage(List<MaintenanceWindowResponse> items, long totalItems, int totalPages) {
+    }
+
+    /**
+     * The windows overlapping {@code [from, to)} and, when {@code endedBy} is given, ended by then (any argument
+     * may be null), newest start first: page {@code pageIndex} (from 0) of {@code pageSize} windows.
+     */
+    public WindowPage newestFirst(Instant from, Instant to, Instant endedBy, int pageIndex, int pageSize) {
+        MaintenanceWindowRepository.Page page = windows.newestFirst(from, to, endedBy, pageIndex, pageSize);
+        int totalPages = (int) ((page.totalItems() + pageSize - 1) / pageSize);
+        return new WindowPage(page.items().stream().map(MaintenanceWindowResponse::of).toList(), page.totalItems(),
+                totalPages);
+    }
+
     public Optional<MaintenanceWindowResponse> find(long id) {
         return windows.findWithScope(id).map(MaintenanceWindowResponse::of);
     }
@@ -104,8 +125,36 @@ public class MaintenanceWindowService {
         return windows.deleteById(id);
     }
 
+    /**
+     * Every violation {@link #create} or {@link #update} would refuse the request with, by field, without writing
+     * anything: a form whose other fields could not even be read still hears about these at once.
+     */
+    public List<FieldViolation> check(MaintenanceWindowRequest request) {
+        return resolve(request).violations().list();
+    }
+
+    /** A request checked, with the clients and services it names that exist. */
+    private record Resolved(Violations violations, Map<String, Client> clients, Map<String, Service> services) {
+    }
+
     /** Validates the whole request before touching the window, so a refused update leaves it as it was. */
     private void apply(MaintenanceWindowRequest request, MaintenanceWindow window) {
+        Resolved resolved = resolve(request);
+        resolved.violations().throwIfAny();
+
+        window.title = request.title().strip();
+        // PostgreSQL keeps microseconds: compare and echo what is stored
+        window.startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
+        window.endsAt = request.endsAt().truncatedTo(ChronoUnit.MICROS);
+        window.scope = request.scope();
+        window.announced = request.announced() == null || request.announced();
+        window.clients.clear();
+        window.clients.addAll(resolved.clients().values());
+        window.services.clear();
+        window.services.addAll(resolved.services().values());
+    }
+
+    private Resolved resolve(MaintenanceWindowRequest request) {
         Violations violations = new Violations().addAll(validator.validate(request), "");
         if (request.startsAt() != null && request.endsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
             violations.add("endsAt", "must be after startsAt");
@@ -127,18 +176,7 @@ public class MaintenanceWindowService {
         } else if (!request.servicesOrEmpty().isEmpty() && scope != null) {
             violations.add("services", "must be empty for scope " + scope);
         }
-        violations.throwIfAny();
-
-        window.title = request.title().strip();
-        // PostgreSQL keeps microseconds: compare and echo what is stored
-        window.startsAt = request.startsAt().truncatedTo(ChronoUnit.MICROS);
-        window.endsAt = request.endsAt().truncatedTo(ChronoUnit.MICROS);
-        window.scope = scope;
-        window.announced = request.announced() == null || request.announced();
-        window.clients.clear();
-        window.clients.addAll(namedClients.values());
-        window.services.clear();
-        window.services.addAll(namedServices.values());
+        return new Resolved(violations, namedClients, namedServices);
     }
 
     /** Resolves the listed keys, reporting an empty list, each unknown key and each repeat by its index. */

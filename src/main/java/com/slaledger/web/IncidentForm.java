@@ -33,7 +33,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * beside them; the timeline is one entry a line, {@code 2024-01-16 10:05 Rolled back} or
  * {@code 10:05 Rolled back} on the day the incident started.
  */
-public class IncidentForm {
+public class IncidentForm implements TimeFieldForm {
 
     static final String DEFAULT_SOURCE = "manual";
     static final Map<String, String> ITEM_NAMES = Map.of(
@@ -183,7 +183,7 @@ public class IncidentForm {
         return new Parsed(request, errors);
     }
 
-    /** The typed value of one of the instant fields, for the shared time-field tag; never null. */
+    @Override
     public String field(String name) {
         String value = switch (name) {
             case "startedAt" -> startedAt;
@@ -200,20 +200,12 @@ public class IncidentForm {
         return "true".equals(excluded);
     }
 
-    public boolean hasService(String key) {
-        return affectedServices != null && affectedServices.contains(key);
-    }
-
-    public boolean hasClient(String key) {
-        return affectedClients != null && affectedClients.contains(key);
-    }
-
-    /** Inputs whose value has seconds need {@code step="1"}, or the browser refuses to submit them. */
-    public boolean hasSeconds(String localInput) {
-        return localInput != null && localInput.matches(".*T\\d{2}:\\d{2}:\\d{2}.*");
-    }
-
-    private Instant instant(String field, String value, ZoneId zone, Instant original, FormErrors errors) {
+    /**
+     * The instant a {@code datetime-local} value means in {@code zone}, or null (with the reason in {@code errors}
+     * under {@code field}) when it is blank, unreadable or skipped by the clocks. A value still showing
+     * {@code original} as the form was filled gives {@code original} back, seconds and microseconds included.
+     */
+    static Instant instant(String field, String value, ZoneId zone, Instant original, FormErrors errors) {
         if (isBlank(value)) {
             return null;
         }
@@ -321,7 +313,7 @@ public class IncidentForm {
         return value == null || value.isBlank();
     }
 
-    private static String trim(String value) {
+    static String trim(String value) {
         return value == null ? null : value.strip();
     }
 }

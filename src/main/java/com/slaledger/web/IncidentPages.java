@@ -362,7 +362,7 @@ public class IncidentPages {
         errors.addAll(more, IncidentForm.ITEM_NAMES);
     }
 
-    private static String fieldOf(String path) {
+    static String fieldOf(String path) {
         int bracket = path.indexOf('[');
         return bracket < 0 ? path : path.substring(0, bracket);
     }
@@ -431,7 +431,7 @@ public class IncidentPages {
     }
 
     /** A zone for reading times: a known IANA name, else UTC. */
-    private static String zone(String zone) {
+    static String zone(String zone) {
         return zone != null && TimeZones.isKnown(zone.strip()) ? zone.strip() : UTC;
     }
 

@@ -120,7 +120,7 @@ public class IngestPages {
                 + "&applied=" + result.applied())).build();
     }
 
-    private static int parsePage(String value) {
+    static int parsePage(String value) {
         try {
             int parsed = Integer.parseInt(value == null ? "1" : value.strip().toLowerCase(Locale.ROOT));
             return Math.max(1, Math.min(parsed, 1_000_000));

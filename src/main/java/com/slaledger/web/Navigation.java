@@ -30,6 +30,7 @@ public class Navigation {
             new Item("Clients", "/clients", false),
             new Item("Incidents", "/incidents", false),
             new Item("Reliability", "/reliability", false),
+            new Item("Maintenance", "/maintenance", false),
             new Item("Credits", "/credits", false),
             new Item("Contracts", "/contracts", false),
             new Item("Setup", "/admin/clients", false),
@@ -38,17 +39,18 @@ public class Navigation {
             new Item("API tokens", "/account/tokens", false));
 
     /** Who may open each section: the same rules as the pages' {@code @RolesAllowed}. */
-    static final Map<String, Set<String>> MAY_OPEN = Map.of(
-            "/", Set.copyOf(Role.ALL),
-            "/clients", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
-            "/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN),
-            "/reliability", Set.of(Role.SRE, Role.ADMIN),
-            "/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN),
-            "/contracts", Set.of(Role.FINANCE, Role.ADMIN),
-            "/admin/clients", Set.of(Role.ADMIN),
-            "/admin/users", Set.of(Role.ADMIN),
-            "/admin/ingest", Set.of(Role.ADMIN),
-            "/account/tokens", Set.copyOf(Role.ALL));
+    static final Map<String, Set<String>> MAY_OPEN = Map.ofEntries(
+            Map.entry("/", Set.copyOf(Role.ALL)),
+            Map.entry("/clients", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)),
+            Map.entry("/incidents", Set.of(Role.SRE, Role.ACCOUNT_MANAGER, Role.ADMIN)),
+            Map.entry("/reliability", Set.of(Role.SRE, Role.ADMIN)),
+            Map.entry("/maintenance", Set.of(Role.SRE, Role.ADMIN)),
+            Map.entry("/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)),
+            Map.entry("/contracts", Set.of(Role.FINANCE, Role.ADMIN)),
+            Map.entry("/admin/clients", Set.of(Role.ADMIN)),
+            Map.entry("/admin/users", Set.of(Role.ADMIN)),
+            Map.entry("/admin/ingest", Set.of(Role.ADMIN)),
+            Map.entry("/account/tokens", Set.copyOf(Role.ALL)));
 
     private final CurrentVertxRequest request;
     private final SecurityIdentity identity;
@@ -87,6 +89,11 @@ public class Navigation {
     /** Whether the contract pages open for the person (finance, admin): pages link to them only then. */
     public boolean readsContracts() {
         return hasRole(Role.FINANCE) || hasRole(Role.ADMIN);
+    }
+
+    /** Whether the person may open and change maintenance windows (sre, admin): pages link to them only then. */
+    public boolean editsMaintenance() {
+        return hasRole(Role.SRE) || hasRole(Role.ADMIN);
     }
 
     public List<Item> items() {

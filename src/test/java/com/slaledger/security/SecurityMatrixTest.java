@@ -116,6 +116,13 @@ class SecurityMatrixTest {
             Map.entry("GET /incidents/import", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import/preview", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import", Set.of(SRE, ADMIN)),
+            // maintenance pages: the maintenance API's rules
+            Map.entry("GET /maintenance", Set.of(SRE, ADMIN)),
+            Map.entry("GET /maintenance/new", Set.of(SRE, ADMIN)),
+            Map.entry("GET /maintenance/{id}", Set.of(SRE, ADMIN)),
+            Map.entry("POST /maintenance", Set.of(SRE, ADMIN)),
+            Map.entry("POST /maintenance/{id}", Set.of(SRE, ADMIN)),
+            Map.entry("POST /maintenance/{id}/delete", Set.of(SRE, ADMIN)),
             // user admin page
             Map.entry("GET /admin/users", Set.of(ADMIN)),
             Map.entry("POST /admin/users", Set.of(ADMIN)),

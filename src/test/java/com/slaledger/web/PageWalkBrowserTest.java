@@ -46,6 +46,14 @@ class PageWalkBrowserTest extends BrowserTest {
         given().contentType(ContentType.JSON).body(owned).put("/api/clients/" + example.client())
                 .then().statusCode(200);
         String someoneElses = Fixtures.client("not-mine");
+        Map<String, Object> maintenance = new LinkedHashMap<>();
+        maintenance.put("title", "Storage firmware upgrade for " + example.client());
+        maintenance.put("startsAt", "2024-01-20T01:00:00Z");
+        maintenance.put("endsAt", "2024-01-20T03:30:00Z");
+        maintenance.put("scope", "CLIENTS");
+        maintenance.put("clients", List.of(example.client()));
+        long window = given().contentType(ContentType.JSON).body(maintenance).post("/api/maintenance-windows")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
 
         String client = example.client();
         long contract = given().get("/api/clients/" + client + "/contracts").then().statusCode(200).extract()
@@ -67,11 +75,16 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("reliability", "/reliability?from=2024-01-01&to=2024-01-31", "#group-" + example.service(),
                         sreAndAdmin),
                 new Stop("credits", "/credits?month=2024-01", "#client-" + client, slaReaders),
-                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
                 new Stop("contracts", "/contracts", "#client-" + client, financeAndAdmin),
                 new Stop("contract-versions", "/contracts/" + client, "#version-" + contract, financeAndAdmin),
                 new Stop("contract", "/contracts/" + client + "/" + contract, "#tier-0", financeAndAdmin),
-                new Stop("contract-new", "/contracts/" + client + "/new", "#tier-0", List.of(Role.ADMIN)));
+                new Stop("contract-new", "/contracts/" + client + "/new", "#tier-0", List.of(Role.ADMIN)),
+                new Stop("maintenance", "/maintenance?month=2024-01&zone=Europe/Berlin", "#window-" + window,
+                        sreAndAdmin),
+                new Stop("maintenance-window", "/maintenance/" + window + "?zone=Europe/Berlin", "#window-starts",
+                        sreAndAdmin),
+                new Stop("maintenance-new", "/maintenance/new", "h1", sreAndAdmin),
+                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)));
 
         List<String> failures = new ArrayList<>();
         // before anyone signs in: the sign-in page, styled
@@ -120,9 +133,10 @@ class PageWalkBrowserTest extends BrowserTest {
         // no link leads the role into a page it may not open
         String closed = switch (role) {
             case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin'], a[href^='/contracts']";
-            case Role.FINANCE -> "a[href^='/incidents'], a[href^='/reliability'], a[href^='/admin']";
+            case Role.FINANCE -> "a[href^='/incidents'], a[href^='/reliability'], a[href^='/admin'],"
+                    + " a[href^='/maintenance']";
             case Role.ACCOUNT_MANAGER -> "a[href^='/reliability'], a[href^='/admin'], a[href^='/incidents/new'],"
-                    + " a[href^='/contracts']";
+                    + " a[href^='/contracts'], a[href^='/maintenance']";
             default -> null;
         };
         if (closed != null) {
