@@ -64,7 +64,16 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("reliability", "/reliability?from=2024-01-01&to=2024-01-31", "#group-" + example.service(),
                         sreAndAdmin),
                 new Stop("credits", "/credits?month=2024-01", "#client-" + client, slaReaders),
-                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)));
+                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
+                // the setup pages
+                new Stop("admin-clients", "/admin/clients", "#client-" + client, List.of(Role.ADMIN)),
+                new Stop("admin-services", "/admin/services", "#service-" + example.service(), List.of(Role.ADMIN)),
+                new Stop("tokens", "/account/tokens", "h1", all),
+                new Stop("client-window", "/clients/" + client + "/window?span=quarter&start=2024-01",
+                        "#availability", slaReaders),
+                new Stop("ingest", "/admin/ingest", "h1", List.of(Role.ADMIN)),
+                new Stop("incident-upload", "/incidents/upload", "h1", sreAndAdmin),
+                new Stop("incident-import", "/incidents/import", "h1", sreAndAdmin));
 
         List<String> failures = new ArrayList<>();
         // before anyone signs in: the sign-in page, styled
