@@ -84,7 +84,16 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("maintenance-window", "/maintenance/" + window + "?zone=Europe/Berlin", "#window-starts",
                         sreAndAdmin),
                 new Stop("maintenance-new", "/maintenance/new", "h1", sreAndAdmin),
-                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)));
+                                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
+                // the setup pages
+                new Stop("admin-clients", "/admin/clients", "#client-" + client, List.of(Role.ADMIN)),
+                new Stop("admin-services", "/admin/services", "#service-" + example.service(), List.of(Role.ADMIN)),
+                new Stop("tokens", "/account/tokens", "h1", all),
+                new Stop("client-window", "/clients/" + client + "/window?span=quarter&start=2024-01",
+                        "#availability", slaReaders),
+                new Stop("ingest", "/admin/ingest", "h1", List.of(Role.ADMIN)),
+                new Stop("incident-upload", "/incidents/upload", "h1", sreAndAdmin),
+                new Stop("incident-import", "/incidents/import", "h1", sreAndAdmin));
 
         List<String> failures = new ArrayList<>();
         // before anyone signs in: the sign-in page, styled
