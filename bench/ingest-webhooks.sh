@@ -30,8 +30,8 @@ curl -fsS "${auth[@]}" -o /dev/null "$base/api/services/bench-alerts" 2>/dev/nul
        -d '{"key":"bench-alerts","name":"Benchmark alerts"}'
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# warm-up (JIT, connection pool): 500 deliveries, not counted
-java bench/IngestWebhooksBench.java "$base" "$secret" bench-alerts 500 "$senders" "warmup-$(date +%s%N)" > /dev/null
+# warm-up (JIT, connection pool): 3,000 deliveries, not counted (with fewer the JIT compilers still take half the CPU)
+java bench/IngestWebhooksBench.java "$base" "$secret" bench-alerts 3000 "$senders" "warmup-$(date +%s%N)" > /dev/null
 java bench/IngestWebhooksBench.java "$base" "$secret" bench-alerts "$count" "$senders" "run-$(date +%s%N)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "inbox: $(curl -fsS "${auth[@]}" "$base/api/ingest/deliveries?outcome=APPLIED&size=1" \
