@@ -84,7 +84,7 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("maintenance-window", "/maintenance/" + window + "?zone=Europe/Berlin", "#window-starts",
                         sreAndAdmin),
                 new Stop("maintenance-new", "/maintenance/new", "h1", sreAndAdmin),
-                                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
+                new Stop("users", "/admin/users", "h1", List.of(Role.ADMIN)),
                 // the setup pages
                 new Stop("admin-clients", "/admin/clients", "#client-" + client, List.of(Role.ADMIN)),
                 new Stop("admin-services", "/admin/services", "#service-" + example.service(), List.of(Role.ADMIN)),
