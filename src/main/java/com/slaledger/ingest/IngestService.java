@@ -7,7 +7,6 @@ import com.slaledger.ingest.IngestDelivery.Outcome;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -83,10 +82,6 @@ public class IngestService {
     public record DeliverySummary(long id, String source, Instant receivedAt, Outcome outcome, String reason,
             List<String> warnings, List<Long> incidentIds, int bodyBytes, int replayCount, Instant lastReplayedAt) {
 
-        static DeliverySummary of(IngestDelivery d) {
-            return new DeliverySummary(d.id, d.source, d.receivedAt, d.outcome, d.reason, List.copyOf(d.warnings),
-                    List.copyOf(d.incidentIds), d.body.length, d.replayCount, d.lastReplayedAt);
-        }
     }
 
     /** One delivery in full; the body as UTF-8 text (bytes that are not UTF-8 show as U+FFFD). */
@@ -324,7 +319,10 @@ public class IngestService {
 
     // --- the inbox for admins -------------------------------------------------------------------
 
-    /** Newest first; {@code source} and {@code outcome} null mean any. */
+    /**
+     * Newest first; {@code source} and {@code outcome} null mean any. Reads each delivery's summary and the
+     * size of its body, never the bodies themselves (up to 1 MiB each, {@code sla-ledger.ingest.max-body-bytes}).
+     */
     public DeliveryPage list(String source, Outcome outcome, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StringBuilder where = new StringBuilder("1 = 1");
@@ -337,12 +335,41 @@ public class IngestService {
                 where.append(" and outcome = :outcome");
                 parameters.and("outcome", outcome);
             }
-            PanacheQuery<IngestDelivery> query = IngestDelivery.find(where.toString(), Sort.descending("id"),
-                    parameters).page(Page.of(page, size));
-            List<DeliverySummary> items = query.<IngestDelivery>list().stream().map(DeliverySummary::of).toList();
-            long total = query.count();
+            long total = IngestDelivery.count(where.toString(), parameters);
+            var query = IngestDelivery.getEntityManager().createNativeQuery("select id, source, received_at, outcome,"
+                    + " reason, cast(warnings as text), cast(incident_ids as text), octet_length(body), replay_count,"
+                    + " last_replayed_at from ingest_delivery where " + where + " order by id desc limit :limit"
+                    + " offset :offset", Object[].class)
+                    .setParameter("limit", size).setParameter("offset", (long) page * size);
+            parameters.map().forEach((name, value) -> query.setParameter(name,
+                    value instanceof Outcome o ? o.name() : value));
+            List<Object[]> rows = query.getResultList();
+            List<DeliverySummary> items = rows.stream().map(this::summary).toList();
             return new DeliveryPage(items, page, size, total, (int) ((total + size - 1) / size));
         });
+    }
+
+    private DeliverySummary summary(Object[] row) {
+        try {
+            return new DeliverySummary(((Number) row[0]).longValue(), (String) row[1], instant(row[2]),
+                    Outcome.valueOf((String) row[3]), (String) row[4],
+                    List.of(json.readValue((String) row[5], String[].class)),
+                    List.of(json.readValue((String) row[6], Long[].class)), ((Number) row[7]).intValue(),
+                    ((Number) row[8]).intValue(), instant(row[9]));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable inbox row " + row[0], e);
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        } else if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        } else if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Not an instant: " + value.getClass());
     }
 
     public Optional<DeliveryDetail> find(long id) {

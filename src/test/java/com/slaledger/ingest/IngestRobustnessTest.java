@@ -214,6 +214,21 @@ class IngestRobustnessTest {
     }
 
     @Test
+    void theInboxListShowsEachDeliverysBodySizeWithoutTheBody() {
+        String service = Fixtures.service("sizes");
+        String body = WebhookCalls.text(alertmanagerPayload(alert("firing", TestData.uniqueKey("fp"),
+                "2024-08-04T10:00:00Z", "0001-01-01T00:00:00Z", Map.of("service", service, "alertname", "Sizes"))));
+        long id = post("alertmanager", body).then().statusCode(200).extract().jsonPath().getLong("deliveryId");
+        JsonPath page = given().queryParam("source", "alertmanager").queryParam("outcome", "APPLIED")
+                .queryParam("size", 5).get("/api/ingest/deliveries").then().statusCode(200).extract().jsonPath();
+        assertEquals(id, page.getLong("items[0].id"), "newest first");
+        assertEquals(body.getBytes(StandardCharsets.UTF_8).length, page.getInt("items[0].bodyBytes"));
+        assertEquals("APPLIED", page.getString("items[0].outcome"));
+        assertEquals(1, page.getList("items[0].incidentIds").size());
+        assertEquals(null, page.getString("items[0].body"), "the list never carries bodies");
+    }
+
+    @Test
     void deliveriesOlderThanTheRetentionArePruned() {
         String service = Fixtures.service("prune");
         long old = post("alertmanager", alertmanagerPayload(alert("firing", TestData.uniqueKey("fp"),
