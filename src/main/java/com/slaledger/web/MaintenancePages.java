@@ -155,7 +155,7 @@ public class MaintenancePages {
         if (filter.upcoming()) {
             from = from == null || from.isBefore(now) ? now : from;
         }
-        int pageNumber = IngestPages.parsePage(page);
+        int pageNumber = strictPage(page);
         MaintenanceWindowService.WindowPage found = windows.newestFirst(from, to, filter.past() ? now : null, pageNumber - 1, PAGE_SIZE);
         Names names = names();
         List<Row> rows = found.items().stream().map(window -> row(window, names, now)).toList();
@@ -292,6 +292,22 @@ public class MaintenancePages {
             scope.appendTail(out);
             return new FieldViolation(violation.field(), out.toString());
         }).toList();
+    }
+
+    /** The 1-based page asked for; anything but a whole number from 1 (up to a million) is a 400 page. */
+    private static int strictPage(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int parsed = Integer.parseInt(page.strip());
+            if (parsed >= 1 && parsed <= 1_000_000) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below
+        }
+        throw ProblemException.badParameter("page", "must be a whole number from 1 to 1,000,000");
     }
 
     static String listHref(Filter filter, int page) {

@@ -146,6 +146,20 @@ class MaintenanceWindowResourceTest {
     }
 
     @Test
+    void refusesAWindowFromBeforeTheYear1900OrAfter9999AndStoresNothing() {
+        // a window from year 1 to now would exclude every month of every client from measurement
+        String title = TestData.uniqueKey("centuries");
+        api().body(window(title, Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
+                "ALL_CLIENTS", null, null)).when().post("/api/maintenance-windows")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("startsAt"));
+        api().body(window(title, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                "ALL_CLIENTS", null, null)).when().post("/api/maintenance-windows")
+                .then().statusCode(400).body("violations.field", contains("endsAt"));
+        assertNoWindowTitled(title);
+    }
+
+    @Test
     void aClientsWindowNamesExistingClientsOnlyOnce() {
         String client = Fixtures.client("named", "UTC");
         String service = Fixtures.service("api");

@@ -54,6 +54,19 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aFormPostWithoutItsCsrfTokenAnswersAPageSayingWhatToDoNotAnEmptyBody() {
+        // a form page left open too long, or a form posted from another site: the CSRF check says no
+        TestUsers.TestUser sre = TestUsers.withRole(Role.SRE);
+        assertErrorPage(sre.given().accept("text/html").contentType(ContentType.URLENC)
+                .formParam("title", "Never saved").formParam("scope", "ALL_CLIENTS").post("/maintenance").then(),
+                400, "This form was not accepted")
+                .body(containsString("reload the page and send the form again"));
+        assertErrorPage(sre.given().accept("text/html").contentType(ContentType.URLENC).cookie("csrf-token", "stale")
+                .formParam("csrf-token", "other").formParam("title", "Never saved").post("/maintenance").then(),
+                400, "This form was not accepted");
+    }
+
+    @Test
     void theServicesRefusalsOnPagesArePagesAndTheApiKeepsProblemJson() {
         SlaPagesFixtures.WorkedExample example = SlaPagesFixtures.workedExample("UTC");
         assertErrorPage(given().accept("text/html").get("/clients/no-such-client").then(), 404, "Not found")

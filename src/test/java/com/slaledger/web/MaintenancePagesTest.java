@@ -244,5 +244,11 @@ class MaintenancePagesTest {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.asString().contains("when"), bad.asString());
         assertTrue(bad.asString().contains("month"), bad.asString());
+        for (String page : List.of("abc", "0", "-1", "99999999999")) {
+            Response badPage = given().accept("text/html").queryParam("page", page).get("/maintenance");
+            assertEquals(400, badPage.statusCode(), page);
+            assertTrue(badPage.contentType().startsWith("text/html"), badPage.contentType());
+            assertTrue(badPage.asString().contains("must be a whole number from 1"), badPage.asString());
+        }
     }
 }
