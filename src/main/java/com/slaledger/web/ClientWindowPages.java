@@ -53,7 +53,11 @@ public class ClientWindowPages {
     }
 
     /** @param title "2024 Q1", "2024", or "2024-01-15 to 2024-02-09" (the last day, inclusive, for people) */
-    public record WindowPage(String title, WindowPicker picker, SlaWindowReport report, List<String> credits,
+    /** A currency's credit over the window; {@code provisional} while a month of it is not over. */
+    public record CreditTotal(String amount, boolean provisional) {
+    }
+
+    public record WindowPage(String title, WindowPicker picker, SlaWindowReport report, List<CreditTotal> credits,
             List<Row> rows, String previousHref, String nextHref) {
 
         public String zone() {
@@ -129,9 +133,9 @@ public class ClientWindowPages {
             throw ProblemException.invalid(bad);
         }
         SlaWindowReport report = sla.clientWindow(key, windowFrom, windowTo, now);
-        List<String> credits = report.creditTotals().stream()
-                .map(total -> CreditPages.money(total.creditAmount(), total.currency())
-                        + (total.provisional() ? " (so far)" : ""))
+        List<CreditTotal> credits = report.creditTotals().stream()
+                .map(total -> new CreditTotal(CreditPages.money(total.creditAmount(), total.currency()),
+                        total.provisional()))
                 .toList();
         List<Row> rows = report.months().stream()
                 .map(line -> new Row(line, CreditPages.money(line.creditAmount(), line.currency())))
