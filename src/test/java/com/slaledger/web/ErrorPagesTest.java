@@ -67,6 +67,17 @@ class ErrorPagesTest {
     }
 
     @Test
+    void aFormWithMoreFieldsThanTheParserTakesIsA413PageNotAPlainTextError() {
+        TestUsers.TestUser sre = TestUsers.withRole(Role.SRE);
+        var request = sre.given().accept("text/html").contentType(ContentType.URLENC).formParam("title", "Too many");
+        for (int i = 0; i <= ForbiddenPages.MAX_FORM_FIELDS; i++) {
+            request = request.formParam("clients", "c" + i);
+        }
+        assertErrorPage(request.post("/maintenance").then(), 413, "This form is too large")
+                .body(not(containsString("Param limit")));
+    }
+
+    @Test
     void theServicesRefusalsOnPagesArePagesAndTheApiKeepsProblemJson() {
         SlaPagesFixtures.WorkedExample example = SlaPagesFixtures.workedExample("UTC");
         assertErrorPage(given().accept("text/html").get("/clients/no-such-client").then(), 404, "Not found")
