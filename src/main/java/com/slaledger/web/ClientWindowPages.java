@@ -133,6 +133,9 @@ public class ClientWindowPages {
             throw ProblemException.invalid(bad);
         }
         SlaWindowReport report = sla.clientWindow(key, windowFrom, windowTo, now);
+        if (windowTo.isAfter(LocalDate.ofInstant(now, java.time.ZoneId.of(report.client().timeZone())))) {
+            next = null; // the next window has not started in the client's zone: nothing to walk into
+        }
         List<CreditTotal> credits = report.creditTotals().stream()
                 .map(total -> new CreditTotal(CreditPages.money(total.creditAmount(), total.currency()),
                         total.provisional()))

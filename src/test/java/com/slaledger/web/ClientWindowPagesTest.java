@@ -33,6 +33,23 @@ class ClientWindowPagesTest {
         assertTrue(march.contains("100.000 %") && march.contains("met") && march.contains("EUR 0.00"), march);
         assertTrue(html.contains("<option value=\"quarter\" selected>"), "the picker shows the quarter");
         assertTrue(html.contains("span=quarter&amp;start=2023-10"), "a link to the previous quarter");
+        assertTrue(html.contains("span=quarter&amp;start=2024-04"), "a link to the next quarter, which has begun");
+    }
+
+    @Test
+    void aWindowNotStartedShowsNoAvailabilityAndOffersNoStepFurtherIntoTheFuture() {
+        SlaPagesFixtures.WorkedExample example = SlaPagesFixtures.workedExample("UTC");
+        java.time.YearMonth nextYear = java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusYears(1);
+        String html = given().accept("text/html").queryParam("span", "year").queryParam("start", nextYear.toString())
+                .get("/clients/" + example.client() + "/window").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Nothing to measure in this window yet"), html);
+        assertTrue(html.contains("<dd id=\"availability\">—</dd>"), "no 100 % for a year that has not begun");
+        assertTrue(html.contains("rel=\"prev\""), "the way back is offered");
+        assertTrue(!html.contains("rel=\"next\""), "no step further into the future");
+        String thisYear = given().accept("text/html").queryParam("span", "year")
+                .queryParam("start", nextYear.minusYears(1).toString()).get("/clients/" + example.client() + "/window")
+                .then().statusCode(200).extract().asString();
+        assertTrue(!thisYear.contains("rel=\"next\""), "the window holding today is the last one offered");
     }
 
     /** The whole of 2024 (366 days, 31,622,400 s): 100 · (1 − 1,320 / 31,622,400) = 99.99582… % → "99.995". */
