@@ -8,12 +8,14 @@ import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
 import com.slaledger.service.Service;
 import com.slaledger.service.ServiceCatalog;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,6 +54,15 @@ public class ContractService {
     /** Keys of the services any contract version of these clients covers (for scoping what a caller sees). */
     public List<String> coveredServiceKeys(Collection<String> clientKeys) {
         return contracts.coveredServiceKeys(clientKeys);
+    }
+
+    /**
+     * The month (of its client's zone) in which the earliest contract of any client begins; empty without
+     * contracts. Month pages of the whole fleet walk back no further: before it there is nothing to report.
+     */
+    public Optional<YearMonth> firstContractMonth() {
+        return contracts.findAll(Sort.by("effectiveFrom")).firstResultOptional()
+                .map(contract -> YearMonth.from(contract.effectiveFrom));
     }
 
     /** The client's versions, oldest first; 404 problem for an unknown client. */

@@ -176,7 +176,8 @@ public class ClientPages {
         Instant now = Instant.now();
         YearMonth wanted = PageMonths.parse(month, now);
         return Templates.list(new ListPage(wanted, sla.allClients(wanted, now),
-                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)), readsIncidents()));
+                PageMonths.Nav.of(wanted, contracts.firstContractMonth().orElse(null), PageMonths.latestStarted(now)),
+                readsIncidents()));
     }
 
     @GET

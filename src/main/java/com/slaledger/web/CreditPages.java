@@ -1,5 +1,6 @@
 package com.slaledger.web;
 
+import com.slaledger.contract.ContractService;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.report.Csv;
 import com.slaledger.report.LedgerCsv;
@@ -32,10 +33,12 @@ public class CreditPages {
 
     private final SlaReportService sla;
     private final SecurityIdentity identity;
+    private final ContractService contracts;
 
-    public CreditPages(SlaReportService sla, SecurityIdentity identity) {
+    public CreditPages(SlaReportService sla, SecurityIdentity identity, ContractService contracts) {
         this.sla = sla;
         this.identity = identity;
+        this.contracts = contracts;
     }
 
     @CheckedTemplate
@@ -82,7 +85,7 @@ public class CreditPages {
                 .map(total -> new Total(total, money(total.creditAmount(), total.currency())))
                 .toList();
         return Response.ok(Templates.credits(new CreditsPage(wanted, report, lines, totals,
-                PageMonths.Nav.of(wanted, null, PageMonths.latestStarted(now)),
+                PageMonths.Nav.of(wanted, contracts.firstContractMonth().orElse(null), PageMonths.latestStarted(now)),
                 identity.hasRole(Role.ACCOUNT_MANAGER) || identity.hasRole(Role.ADMIN) || identity.hasRole(Role.SRE))), MediaType.TEXT_HTML_TYPE)
                 .build();
     }

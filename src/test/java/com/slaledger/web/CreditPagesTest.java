@@ -9,6 +9,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CreditPagesTest {
 
+    @jakarta.inject.Inject
+    com.slaledger.contract.ContractService contractService;
+
+    @Test
+    void theMonthLinksOfTheFleetPagesStopAtTheFirstContract() {
+        SlaPagesFixtures.workedExample("UTC"); // at least one contract
+        java.time.YearMonth first = contractService.firstContractMonth().orElseThrow();
+        for (String page : java.util.List.of("/credits", "/clients")) {
+            String atFirst = given().accept("text/html").queryParam("month", first.toString()).get(page).then()
+                    .statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(atFirst.contains("rel=\"prev\""),
+                    page + ": no month before the first contract's is offered");
+            String after = given().accept("text/html").queryParam("month", first.plusMonths(1).toString()).get(page)
+                    .then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertTrue(after.contains("?month=" + first + "\" rel=\"prev\""),
+                    page + ": the month after links back to it");
+        }
+    }
+
     @Test
     void theWorkedExampleShowsItsAvailabilityAndCredit() {
         SlaPagesFixtures.WorkedExample example = SlaPagesFixtures.workedExample("UTC");
