@@ -272,12 +272,18 @@ public class ContractForm {
         return date.orElse(null);
     }
 
+    /** A number as people type it here: ASCII digits, a point, an exponent (the JSON API's numbers). */
+    static final java.util.regex.Pattern ASCII_NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
     private static BigDecimal decimal(String field, String value, String example, FormErrors errors) {
         if (isBlank(value)) {
             return null;
         }
         String typed = value.strip();
         try {
+            if (!ASCII_NUMBER.matcher(typed).matches()) {
+                throw new NumberFormatException("not written with the digits 0-9"); // BigDecimal reads "١٢٣" as 123
+            }
             if (typed.length() <= InputLimits.MAX_JSON_NUMBER_CHARS) {
                 BigDecimal number = new BigDecimal(typed);
                 if (InputLimits.tractable(number)) {

@@ -160,6 +160,9 @@ public class IncidentForm implements TimeFieldForm {
         BigDecimal impact = null;
         if (!isBlank(impactPercent)) {
             try {
+                if (!ContractForm.ASCII_NUMBER.matcher(impactPercent.strip()).matches()) {
+                    throw new NumberFormatException("not written with the digits 0-9");
+                }
                 impact = new BigDecimal(impactPercent.strip());
             } catch (NumberFormatException e) {
                 errors.add("impactPercent", "must be a number such as 40 or 12.5");

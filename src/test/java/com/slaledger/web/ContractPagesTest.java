@@ -122,10 +122,12 @@ class ContractPagesTest {
         fields.put("tierBelow", List.of("99.5", "99.0", "", "", ""));
         fields.put("tierCredit", List.of("10", "", "", "", ""));
         fields.put("feeCurrency", "EURO");
+        fields.put("feeAmount", "\u0661\u0662\u0663"); // Arabic-Indic digits, which BigDecimal would read as 123
         Response refused = FormSession.open("/contracts/" + client + "/new").post("/contracts/" + client + "/new", fields);
 
         assertEquals(400, refused.statusCode());
         String html = refused.asString();
+        assertTrue(html.contains("id=\"feeAmount-error\"><span>must be a number such as"), html);
         assertTrue(html.contains("id=\"targetPercent-error\"><span>must be less than or equal to 100</span>"), html);
         assertTrue(html.contains("id=\"tier-1-error\"><span>give the credit percent too, or clear the row</span>"),
                 html);
