@@ -183,6 +183,13 @@ public class ContractPages {
             if (refused.status() == 404) {
                 throw refused;
             }
+            if (refused.status() == 403 && !editsAll()) {
+                // the terms finance may not change are shown as stored (read-only: a changed value there could
+                // not be put right), the fee as typed
+                ContractForm stored = ContractForm.of(version);
+                stored.feeAmount = form.feeAmount;
+                return refused(refused, client, id, stored, parsed, deletable);
+            }
             return refused(refused, client, id, form, parsed, deletable);
         }
     }

@@ -191,6 +191,9 @@ class ContractPagesTest {
         assertEquals(403, refused.statusCode());
         String html = refused.asString();
         assertTrue(html.contains("id=\"targetPercent-error\"><span>may be changed only by an admin</span>"), html);
+        assertTrue(html.matches("(?s).*name=\"targetPercent\" value=\"99.9\"[^>]*readonly.*"),
+                "the read-only target is shown as stored, not as forged: " + html);
+        assertTrue(html.contains("name=\"feeAmount\" value=\"1.00\""), "the fee as typed");
         assertTrue(html.contains("finance may change only the monthly fee&#39;s amount")
                 || html.contains("finance may change only the monthly fee's amount"), html);
         JsonPath after = versions(client);
