@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * A form post refused by the CSRF check (a missing or wrong token: a form page left open past the token's
  * cookie, or a form sent from another site) is answered by Quarkus' CSRF filter with an empty 400, which a
- * browser shows as its own "this page isn't working". On a page path such an empty 400 becomes the
+ * browser shows as its own "this page isn't working". On a page path such an empty 400 to a form post becomes the
  * layout's error page, saying what to do; the API keeps its bare status (its callers send no forms).
  */
 public class EmptyRefusalPages {
@@ -20,7 +20,7 @@ public class EmptyRefusalPages {
 
     @ServerResponseFilter
     public void pageForEmptyRefusal(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() != 400 || response.hasEntity()
+        if (response.getStatus() != 400 || response.hasEntity() || !"POST".equals(request.getMethod())
                 || !PageErrors.isPagePath(request.getUriInfo().getPath())) {
             return;
         }

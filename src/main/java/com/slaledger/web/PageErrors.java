@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * <p>
  * These mappers outrank {@link ProblemMappers}' (priority below {@link Priorities#USER}) and hand API
  * callers back to them. Refusals made before any resource runs (the HTTP role rules) are turned into the
- * same page by {@link ForbiddenPages}.
+ * same page by {@link RouterFailurePages}.
  */
 public class PageErrors {
 

@@ -70,7 +70,7 @@ class ErrorPagesTest {
     void aFormWithMoreFieldsThanTheParserTakesIsA413PageNotAPlainTextError() {
         TestUsers.TestUser sre = TestUsers.withRole(Role.SRE);
         var request = sre.given().accept("text/html").contentType(ContentType.URLENC).formParam("title", "Too many");
-        for (int i = 0; i <= ForbiddenPages.MAX_FORM_FIELDS; i++) {
+        for (int i = 0; i <= RouterFailurePages.MAX_FORM_FIELDS; i++) {
             request = request.formParam("clients", "c" + i);
         }
         assertErrorPage(request.post("/maintenance").then(), 413, "This form is too large")

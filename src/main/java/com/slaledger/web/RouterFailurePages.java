@@ -23,9 +23,9 @@ import org.jboss.logging.Logger;
  * ours has a tenth as many fields, so it is the sender's mistake, a 413 page.
  */
 @ApplicationScoped
-public class ForbiddenPages {
+public class RouterFailurePages {
 
-    private static final Logger LOG = Logger.getLogger(ForbiddenPages.class);
+    private static final Logger LOG = Logger.getLogger(RouterFailurePages.class);
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
