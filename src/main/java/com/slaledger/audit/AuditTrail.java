@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -37,8 +38,17 @@ public class AuditTrail {
     public record Change(String entity, long entityId, String action, String before, String after) {
     }
 
+    /**
+     * One audit entry as listed. {@code entityId} is the entity changed, or for a compact creation entry the
+     * lowest id created; {@code createdIds} is null except on a compact creation entry, where it lists every
+     * id created as inclusive ranges, lowest first.
+     */
     public record AuditEntry(long id, Instant occurredAt, String actor, String entity, long entityId, String action,
-            JsonNode before, JsonNode after) {
+            JsonNode before, JsonNode after, List<IdRange> createdIds) {
+    }
+
+    /** Ids {@code first} to {@code last}, both included. */
+    public record IdRange(long first, long last) {
     }
 
     /** The JSON of a record as it is now, to keep as a change's before or after. */
@@ -87,17 +97,67 @@ public class AuditTrail {
         });
     }
 
-    /** Newest first; entity and id are optional filters. */
+    /**
+     * Records the creation of many entities at once as one compact entry: action {@code create}, {@code entity_id}
+     * the lowest id, {@code entity_ids} every id as ranges (a look-up by any of them finds it), {@code after}
+     * only {@code {"created": n}}. The entities' content is not repeated: their later changes are audited one
+     * by one with both states, so the state at creation can be told from the first change's {@code before}.
+     */
+    public void recordCreated(String entity, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<IdRange> ranges = ranges(ids);
+        StringBuilder multirange = new StringBuilder("{");
+        for (IdRange range : ranges) {
+            if (multirange.length() > 1) {
+                multirange.append(',');
+            }
+            multirange.append('[').append(range.first()).append(',').append(range.last() + 1).append(')');
+        }
+        multirange.append('}');
+        String actor = scope.actor();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into audit_log"
+                    + " (actor, entity, entity_id, action, after, entity_ids) values (?, ?, ?, 'create',"
+                    + " cast(? as jsonb), cast(? as int8multirange))")) {
+                insert.setString(1, actor);
+                insert.setString(2, entity);
+                insert.setLong(3, ranges.get(0).first());
+                insert.setString(4, "{\"created\": " + ids.size() + "}");
+                insert.setString(5, multirange.toString());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Distinct ids as inclusive ranges of consecutive ids, lowest first. */
+    static List<IdRange> ranges(Collection<Long> ids) {
+        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        List<IdRange> ranges = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= sorted.length; i++) {
+            if (i == sorted.length || sorted[i] != sorted[i - 1] + 1) {
+                ranges.add(new IdRange(sorted[start], sorted[i - 1]));
+                start = i;
+            }
+        }
+        return ranges;
+    }
+
+    /** Newest first; entity and id are optional filters (an id also finds the compact entry that created it). */
     public List<AuditEntry> list(String entity, Long entityId, int limit) {
         StringBuilder sql = new StringBuilder("select id, occurred_at, actor, entity, entity_id, action,"
-                + " cast(before as text), cast(after as text) from audit_log where 1 = 1");
+                + " cast(before as text), cast(after as text), cast(entity_ids as text) from audit_log where 1 = 1");
         List<Object> parameters = new ArrayList<>();
         if (entity != null) {
             sql.append(" and entity = ?").append(parameters.size() + 1);
             parameters.add(entity);
         }
         if (entityId != null) {
-            sql.append(" and entity_id = ?").append(parameters.size() + 1);
+            sql.append(" and (entity_id = ?").append(parameters.size() + 1)
+                    .append(" or (entity_ids is not null and entity_ids @> cast(?").append(parameters.size() + 1)
+                    .append(" as bigint)))");
             parameters.add(entityId);
         }
         sql.append(" order by id desc limit ").append(Math.min(Math.max(limit, 1), MAX_LIMIT));
@@ -111,7 +171,25 @@ public class AuditTrail {
 
     private AuditEntry entry(Object[] row) {
         return new AuditEntry(((Number) row[0]).longValue(), instant(row[1]), (String) row[2], (String) row[3],
-                ((Number) row[4]).longValue(), (String) row[5], tree((String) row[6]), tree((String) row[7]));
+                ((Number) row[4]).longValue(), (String) row[5], tree((String) row[6]), tree((String) row[7]),
+                parseRanges((String) row[8]));
+    }
+
+    /** PostgreSQL's text of an {@code int8multirange}, always canonical {@code {[a,b),[c,d)}}, as inclusive ranges. */
+    static List<IdRange> parseRanges(String multirange) {
+        if (multirange == null) {
+            return null;
+        }
+        List<IdRange> ranges = new ArrayList<>();
+        String inner = multirange.substring(1, multirange.length() - 1);
+        if (inner.isEmpty()) {
+            return ranges;
+        }
+        for (String range : inner.split("\\),")) {
+            String[] bounds = range.replace("[", "").replace(")", "").split(",");
+            ranges.add(new IdRange(Long.parseLong(bounds[0]), Long.parseLong(bounds[1]) - 1));
+        }
+        return ranges;
     }
 
     private JsonNode tree(String text) {

@@ -55,26 +55,6 @@ public record IncidentResponse(
                 times.timeToRestoreSeconds(), times.timeToResolveSeconds(), incident.createdAt, incident.updatedAt);
     }
 
-    /**
-     * The incident a normalized request creates, as {@link #of(Incident)} would read it back: for incidents
-     * written without the ORM ({@link IncidentBulkInsert}). Key lists are sorted as stored rows are read.
-     */
-    static IncidentResponse created(long id, IncidentRequest normalized, Instant createdAt) {
-        IncidentRequest r = normalized;
-        ResponseTimes times = ResponseTimes.of(new IncidentTimeline(String.valueOf(id), r.startedAt(),
-                r.detectedAt(), r.acknowledgedAt(), r.mitigatedAt(), r.resolvedAt()));
-        return new IncidentResponse(id, r.source(), r.externalId(), r.title(), r.severity(),
-                IncidentStatus.of(r.acknowledgedAt(), r.mitigatedAt(), r.resolvedAt()),
-                (r.mitigatedAt() == null ? r.resolvedAt() : r.mitigatedAt()) == null,
-                r.affectedServices().stream().sorted().toList(), r.affectedClients().stream().sorted().toList(),
-                r.impactPercent().stripTrailingZeros(), r.excluded(), r.exclusionReason(), r.summary(),
-                r.rootCause(), List.copyOf(r.preventiveActions()),
-                r.timeline().stream().map(e -> new TimelineEntryResponse(e.at(), e.text())).toList(),
-                r.startedAt(), r.detectedAt(), r.acknowledgedAt(), r.mitigatedAt(), r.resolvedAt(),
-                times.timeToDetectSeconds(), times.timeToAcknowledgeSeconds(), times.timeToRestoreSeconds(),
-                times.timeToResolveSeconds(), createdAt, createdAt);
-    }
-
     /** The request that would store this incident as it is: the base of partial updates and retry checks. */
     IncidentRequest asRequest() {
         return new IncidentRequest(source, externalId, title, severity, affectedServices, affectedClients,

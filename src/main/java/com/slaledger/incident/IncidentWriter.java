@@ -178,7 +178,8 @@ class IncidentWriter {
     /**
      * Writes checked items (which must all be valid and of distinct keys): new keys are created (in JDBC
      * batches, {@link IncidentBulkInsert}), known keys with other content replaced through the ORM, retries
-     * left alone. One audit entry per creation or change.
+     * left alone. The creations are audited by one compact entry ({@link AuditTrail#recordCreated}), each change
+     * by one entry with both states.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     BatchResult write(Checked checked) {
@@ -219,11 +220,9 @@ class IncidentWriter {
                     .map(index -> new IncidentBulkInsert.NewIncident(normalized.get(index),
                             checked.references().services(), checked.references().clients())).toList());
             for (int i = 0; i < createdIndexes.size(); i++) {
-                int index = createdIndexes.get(i);
-                ids[index] = created.ids().get(i);
-                changes.add(new Change(AUDIT_ENTITY, ids[index], "create", null, audit.snapshot(
-                        IncidentResponse.created(ids[index], normalized.get(index), created.createdAt()))));
+                ids[createdIndexes.get(i)] = created.ids().get(i);
             }
+            audit.recordCreated(AUDIT_ENTITY, created.ids());
         }
         incidents.flush();
         for (int i = 0; i < updated.size(); i++) {

@@ -1,6 +1,7 @@
 package com.slaledger.incident;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.slaledger.testing.Fixtures;
@@ -80,11 +81,51 @@ class IncidentBulkInsertTest {
         assertEquals("90", read.get("timeToAcknowledgeSeconds").toString());
 
         Map<String, Object> auditAlone = given().queryParam("entity", "incident").queryParam("id", alone)
-                .get("/api/audit").then().statusCode(200).extract().jsonPath().getMap("[0].after");
+                .get("/api/audit").then().statusCode(200).extract().jsonPath().getMap("[0]");
+        assertEquals("create", auditAlone.get("action"));
+        assertEquals(alone, ((Map<?, ?>) auditAlone.get("after")).get("id"), "a single create keeps its snapshot");
+        // a batch's creations are one compact entry found by any of its ids
         Map<String, Object> auditBatched = given().queryParam("entity", "incident").queryParam("id", batched)
-                .get("/api/audit").then().statusCode(200).extract().jsonPath().getMap("[0].after");
-        assertEquals(content(auditAlone), content(auditBatched));
-        assertEquals(batched, auditBatched.get("id"));
+                .get("/api/audit").then().statusCode(200).body("size()", equalTo(1))
+                .extract().jsonPath().getMap("[0]");
+        assertEquals("create", auditBatched.get("action"));
+        assertEquals(batched, auditBatched.get("entityId"));
+        assertEquals(Map.of("created", 1), auditBatched.get("after"));
+        assertEquals(List.of(Map.of("first", batched, "last", batched)), auditBatched.get("createdIds"));
+    }
+
+    @Test
+    void aBatchIsAuditedByOneEntryNamingEveryIdItCreated() {
+        String service = Fixtures.service("bulk-audit");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) { // more than two id blocks of 50
+            batch.add(incident(TestData.uniqueKey("audited"), service, Fixtures.client("bulk-audit")));
+        }
+        List<Integer> ids = given().contentType(ContentType.JSON).body(Map.of("incidents", batch))
+                .post("/api/incidents/batch").then().statusCode(200).extract().path("items.id");
+        for (int id : List.of(ids.get(0), ids.get(60), ids.get(119))) {
+            given().queryParam("entity", "incident").queryParam("id", id).get("/api/audit").then().statusCode(200)
+                    .body("size()", equalTo(1))
+                    .body("[0].action", equalTo("create"))
+                    .body("[0].after.created", equalTo(120))
+                    .body("[0].entityId", equalTo(ids.stream().min(Integer::compare).orElseThrow()));
+        }
+        List<Map<String, Integer>> ranges = given().queryParam("entity", "incident").queryParam("id", ids.get(0))
+                .get("/api/audit").then().extract().path("[0].createdIds");
+        Set<Integer> listed = new HashSet<>();
+        ranges.forEach(range -> {
+            for (int id = range.get("first"); id <= range.get("last"); id++) {
+                listed.add(id);
+            }
+        });
+        assertEquals(new HashSet<>(ids), listed, "the ranges name exactly the ids created");
+        // a later change is audited on its own, with both states
+        given().contentType(ContentType.JSON).body(Map.of("title", "Renamed")).patch("/api/incidents/" + ids.get(5))
+                .then().statusCode(200);
+        given().queryParam("entity", "incident").queryParam("id", ids.get(5)).get("/api/audit").then()
+                .body("action", equalTo(List.of("update", "create")))
+                .body("[0].before.title", equalTo(batch.get(5).get("title")))
+                .body("[0].after.title", equalTo("Renamed"));
     }
 
     @Test
