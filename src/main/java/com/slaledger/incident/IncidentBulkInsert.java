@@ -1,6 +1,7 @@
 package com.slaledger.incident;
 
 import com.slaledger.client.Client;
+import com.slaledger.platform.SequenceIds;
 import com.slaledger.service.Service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,16 +22,13 @@ import org.hibernate.Session;
 /**
  * Creates new incidents with JDBC statement batches instead of one ORM entity per row: one multi-row insert
  * per table for a whole batch (the driver rewrites batched inserts, {@code reWriteBatchedInserts}), ids taken
- * in blocks from the sequences the ORM uses, in the ORM's own convention (Quarkus' {@code pooled-lo}: a
- * {@code nextval} of v reserves v to v + 49), so both writers can run side by side without collisions.
+ * in blocks from the sequences the ORM uses, in the ORM's own convention ({@link SequenceIds}), so both writers
+ * can run side by side without collisions.
  * Only for keys known to be new (the caller holds their advisory locks and found no row); the rows are the
  * same as the ORM would write, {@code version} 0 and {@code created_at} = {@code updated_at}.
  */
 @ApplicationScoped
 class IncidentBulkInsert {
-
-    /** The increment of {@code incident_seq} and {@code timeline_entry_seq} (V1) and the entities' allocation size. */
-    static final int ID_BLOCK = 50;
 
     private final EntityManager entityManager;
 
@@ -54,7 +52,7 @@ class IncidentBulkInsert {
         OffsetDateTime stamp = now.atOffset(ZoneOffset.UTC);
         List<Long> ids = new ArrayList<>(incidents.size());
         entityManager.unwrap(Session.class).doWork(connection -> {
-            ids.addAll(takeIds(connection, "incident_seq", incidents.size()));
+            ids.addAll(SequenceIds.take(connection, "incident_seq", incidents.size()));
             insertIncidents(connection, incidents, ids, stamp);
             insertLinks(connection, incidents, ids);
             insertTimelines(connection, incidents, ids);
@@ -150,7 +148,7 @@ class IncidentBulkInsert {
         if (entries == 0) {
             return;
         }
-        List<Long> entryIds = takeIds(connection, "timeline_entry_seq", entries);
+        List<Long> entryIds = SequenceIds.take(connection, "timeline_entry_seq", entries);
         try (PreparedStatement insert = connection.prepareStatement("insert into incident_timeline_entry"
                 + " (id, incident_id, position, occurred_at, text) values (?, ?, ?, ?, ?)")) {
             int next = 0;
@@ -167,25 +165,6 @@ class IncidentBulkInsert {
             }
             insert.executeBatch();
         }
-    }
-
-    /** {@code count} fresh ids: one {@code nextval} reserves {@value #ID_BLOCK} (pooled-lo: v to v + 49). */
-    private static List<Long> takeIds(Connection connection, String sequence, int count) throws SQLException {
-        int blocks = (count + ID_BLOCK - 1) / ID_BLOCK;
-        List<Long> ids = new ArrayList<>(count);
-        try (PreparedStatement next = connection.prepareStatement(
-                "select nextval('" + sequence + "') from generate_series(1, ?)")) {
-            next.setInt(1, blocks);
-            try (ResultSet rows = next.executeQuery()) {
-                while (rows.next()) {
-                    long low = rows.getLong(1);
-                    for (long id = low; id < low + ID_BLOCK && ids.size() < count; id++) {
-                        ids.add(id);
-                    }
-                }
-            }
-        }
-        return ids;
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

@@ -1,11 +1,10 @@
 package com.slaledger.incident;
 
 import com.slaledger.incident.IncidentRequest.TimelineEntryRequest;
+import com.slaledger.platform.IsoInstants;
 import com.slaledger.platform.Problem.FieldViolation;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -226,14 +225,7 @@ public final class IncidentCsv {
         }
 
         private static Instant parseInstant(String text) {
-            if (text.length() > 40) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                return null;
-            }
+            return text.length() > 40 ? null : IsoInstants.parseOrNull(text);
         }
     }
 }

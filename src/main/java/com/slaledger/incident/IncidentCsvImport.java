@@ -60,16 +60,14 @@ public class IncidentCsvImport {
 
     private final IncidentWriter writer;
     private final IncidentQueries queries;
-    private final IncidentRepository incidents;
     private final long maxBodyBytes;
     private final int timeoutSeconds;
 
-    IncidentCsvImport(IncidentWriter writer, IncidentQueries queries, IncidentRepository incidents,
+    IncidentCsvImport(IncidentWriter writer, IncidentQueries queries,
             @ConfigProperty(name = "sla-ledger.import.max-body-size", defaultValue = "64M") MemorySize maxBody,
             @ConfigProperty(name = "sla-ledger.import.transaction-timeout-seconds", defaultValue = "600") int timeoutSeconds) {
         this.writer = writer;
         this.queries = queries;
-        this.incidents = incidents;
         this.maxBodyBytes = maxBody.asLongValue();
         this.timeoutSeconds = timeoutSeconds;
     }
@@ -102,7 +100,6 @@ public class IncidentCsvImport {
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         ImportResult result;
         try {
-            incidents.planKeyLookupsPerCall();
             result = run(limited, dryRun);
         } catch (RuntimeException e) {
             QuarkusTransaction.rollback();

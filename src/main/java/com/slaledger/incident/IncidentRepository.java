@@ -2,7 +2,11 @@ package com.slaledger.incident;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,29 +30,55 @@ public class IncidentRepository implements PanacheRepository<Incident> {
     }
 
     /**
-     * Existing incidents for a set of idempotency keys: one query per source for their ids, whose plan does
-     * not depend on how many keys there are or on the table's statistics (the keys travel as one array and
-     * are joined to the unique index), then the incidents by id in batches.
+     * Existing incidents for a set of idempotency keys: one query per source for their ids (the keys travel as
+     * one array joined to the unique index, planned for its own keys on every call, so neither the number of
+     * keys nor a table grown past its statistics inside a long import can give it a bad cached plan), then the
+     * incidents by id in batches. The incidents come <em>read-only</em>: a retry compared with them costs no
+     * dirty check; {@link #writable} makes one changeable before it is changed. Pending changes of the
+     * session are not flushed first (the keys of stored incidents never change).
      */
     public Map<IncidentKey, Incident> findByKeys(Collection<IncidentKey> keys) {
         Map<String, List<String>> idsBySource = keys.stream().collect(Collectors.groupingBy(IncidentKey::source,
                 Collectors.mapping(IncidentKey::externalId, Collectors.toList())));
         List<Long> ids = new ArrayList<>();
-        idsBySource.forEach((source, externalIds) -> {
-            for (int from = 0; from < externalIds.size(); from += KEYS_PER_QUERY) {
-                List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + KEYS_PER_QUERY));
-                List<?> found = getEntityManager().createNativeQuery("select i.id from incident i"
-                        + " join unnest(cast(?1 as text[])) as wanted(external_id) on i.external_id = wanted.external_id"
-                        + " where i.source = ?2").setParameter(1, chunk.toArray(String[]::new))
-                        .setParameter(2, source).getResultList();
-                found.forEach(id -> ids.add(((Number) id).longValue()));
+        Session session = getEntityManager().unwrap(Session.class);
+        session.doWork(connection -> {
+            try (PreparedStatement lookup = connection.prepareStatement("select i.id from incident i"
+                    + " join unnest(cast(? as text[])) as wanted(external_id) on i.external_id = wanted.external_id"
+                    + " where i.source = ?")) {
+                // never a server-side prepared statement: each call is planned with its own keys
+                lookup.unwrap(PGStatement.class).setPrepareThreshold(0);
+                for (Map.Entry<String, List<String>> source : idsBySource.entrySet()) {
+                    List<String> externalIds = source.getValue();
+                    for (int from = 0; from < externalIds.size(); from += KEYS_PER_QUERY) {
+                        List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + KEYS_PER_QUERY));
+                        lookup.setArray(1, connection.createArrayOf("text", chunk.toArray()));
+                        lookup.setString(2, source.getKey());
+                        try (ResultSet rows = lookup.executeQuery()) {
+                            while (rows.next()) {
+                                ids.add(rows.getLong(1));
+                            }
+                        }
+                    }
+                }
             }
         });
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return getEntityManager().unwrap(Session.class).byMultipleIds(Incident.class).multiLoad(ids).stream()
-                .collect(Collectors.toMap(IncidentKey::of, i -> i));
+        boolean readOnly = session.isDefaultReadOnly();
+        session.setDefaultReadOnly(true);
+        try {
+            return session.byMultipleIds(Incident.class).multiLoad(ids).stream()
+                    .collect(Collectors.toMap(IncidentKey::of, i -> i));
+        } finally {
+            session.setDefaultReadOnly(readOnly);
+        }
+    }
+
+    /** Makes an incident loaded read-only ({@link #findByKeys}) changeable: changes made afterwards are flushed. */
+    public void writable(Incident incident) {
+        getEntityManager().unwrap(Session.class).setReadOnly(incident, false);
     }
 
     /**
@@ -65,18 +95,7 @@ public class IncidentRepository implements PanacheRepository<Incident> {
         String values = slots.stream().map(String::valueOf).collect(Collectors.joining(","));
         getEntityManager().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_NAMESPACE
                 + ", slot)) from (select unnest(array[" + values + "]) as slot order by 1) slots")
-                .getSingleResult();
-    }
-
-    /**
-     * Plans each key lookup of the rest of this transaction for its own keys. A long import inserts
-     * thousands of rows the statistics do not know yet; a generic plan of {@code external_id in (...)},
-     * made once for a table thought empty, then scans every row for each of the 1,000 keys of each chunk,
-     * and an import of 100,000 rows slows to a crawl. A plan per call uses the index, or at worst hashes the
-     * keys.
-     */
-    public void planKeyLookupsPerCall() {
-        getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
     }
 
     /** An incident's identity across retries. */

@@ -8,7 +8,11 @@ import com.slaledger.platform.Violations;
 import com.slaledger.service.Service;
 import com.slaledger.service.ServiceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +36,28 @@ class IncidentRules {
     private final ServiceCatalog serviceCatalog;
     private final ClientService clientService;
 
-    IncidentRules(Validator validator, ServiceCatalog serviceCatalog, ClientService clientService) {
-        this.validator = validator;
+    IncidentRules(ValidatorFactory validators, ServiceCatalog serviceCatalog, ClientService clientService) {
+        // A request is a plain record, never a JPA entity: the default resolver's question "is this property
+        // loaded?" (asked of JPA for every property of every timeline entry) cost more than the constraints.
+        this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
         this.serviceCatalog = serviceCatalog;
         this.clientService = clientService;
+    }
+
+    /** Validates every property of a plain object: nothing in a request is lazily loaded. */
+    private static final class EveryPropertyReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootBean, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootBean, Path pathToProperty,
+                ElementType elementType) {
+            return true;
+        }
     }
 
     /** Everything wrong with one request that can be told without the database. */

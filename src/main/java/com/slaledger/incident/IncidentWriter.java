@@ -209,6 +209,7 @@ class IncidentWriter {
                 outcomes[index] = Outcome.UNCHANGED;
             } else {
                 before.add(audit.snapshot(current));
+                incidents.writable(incident);
                 apply(request, incident, checked.references());
                 outcomes[index] = Outcome.UPDATED;
                 updated.add(incident);
@@ -224,7 +225,9 @@ class IncidentWriter {
             }
             audit.recordCreated(AUDIT_ENTITY, created.ids());
         }
-        incidents.flush();
+        if (!updated.isEmpty()) {
+            incidents.flush();
+        }
         for (int i = 0; i < updated.size(); i++) {
             Incident incident = updated.get(i);
             changes.add(new Change(AUDIT_ENTITY, incident.id, "update", before.get(i),

@@ -42,6 +42,7 @@ public class IngestService {
 
     private final ObjectMapper json;
     private final IngestWriter writer;
+    private final IngestInbox inbox;
     private final IngestConfig config;
     private final MeterRegistry metrics;
     private final AlertmanagerAdapter alertmanager;
@@ -49,8 +50,10 @@ public class IngestService {
     private final PagerDutyAdapter pagerDuty;
     private final OpsgenieAdapter opsgenie;
 
-    public IngestService(ObjectMapper json, IngestWriter writer, IngestConfig config, MeterRegistry metrics) {
+    public IngestService(ObjectMapper json, IngestWriter writer, IngestInbox inbox, IngestConfig config,
+            MeterRegistry metrics) {
         this.json = json;
+        this.inbox = inbox;
         this.writer = writer;
         this.config = config;
         this.metrics = metrics;
@@ -193,7 +196,7 @@ public class IngestService {
                 for (int i = 0; i < jobs.size(); i++) {
                     kept.add(applied(jobs.get(i), written.get(i)));
                 }
-                IngestDelivery.getEntityManager().flush();
+                store(kept);
                 return kept;
             });
         } catch (ProblemException refused) {
@@ -214,12 +217,13 @@ public class IngestService {
 
     /** Writes one delivery in its own transaction; one that cannot be saved is kept as unmapped. */
     private Receipt writeAlone(Job job) {
+        boolean isNew = job.delivery().id == null;
         try {
             IngestWriter.Written[] written = new IngestWriter.Written[1];
             IngestDelivery stored = QuarkusTransaction.requiringNew().call(() -> {
                 written[0] = writer.write(job.translation().events());
                 IngestDelivery kept = applied(job, written[0]);
-                IngestDelivery.getEntityManager().flush();
+                store(List.of(kept));
                 return kept;
             });
             count(stored);
@@ -228,6 +232,9 @@ public class IngestService {
             if (refused.status() >= 500) {
                 throw refused;
             }
+            if (isNew) {
+                job.delivery().id = null; // its transaction was rolled back
+            }
             List<String> reasons = refused.violations().isEmpty() ? List.of(refused.getMessage())
                     : refused.violations().stream().map(v -> v.field().replaceFirst("^incidents\\[(\\d+)]\\.",
                             "incident $1: ") + ": " + v.message()).toList();
@@ -235,7 +242,20 @@ public class IngestService {
         }
     }
 
-    /** Marks the delivery applied with what its events did and stores it, in the caller's transaction. */
+    /**
+     * Stores applied deliveries in the caller's transaction: new ones in one JDBC batch ({@link IngestInbox}),
+     * replayed ones (stored already) through the ORM.
+     */
+    private void store(List<IngestDelivery> deliveries) {
+        inbox.insertNew(deliveries.stream().filter(d -> d.id == null).toList());
+        List<IngestDelivery> replayed = deliveries.stream().filter(d -> d.id != null).toList();
+        if (!replayed.isEmpty()) {
+            replayed.forEach(IngestDelivery.getEntityManager()::merge);
+            IngestDelivery.getEntityManager().flush();
+        }
+    }
+
+    /** Marks the delivery applied with what its events did (stored by {@link #store}). */
     private static IngestDelivery applied(Job job, IngestWriter.Written written) {
         IngestDelivery delivery = job.delivery();
         delivery.outcome = Outcome.APPLIED;
@@ -244,7 +264,7 @@ public class IngestService {
         List<String> warnings = new ArrayList<>(job.translation().warnings());
         warnings.addAll(written.warnings());
         delivery.warnings = warnings;
-        return delivery.id == null ? persist(delivery) : IngestDelivery.getEntityManager().merge(delivery);
+        return delivery;
     }
 
     private Translation translate(String source, byte[] body) {

@@ -1,10 +1,9 @@
 package com.slaledger.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.platform.IsoInstants;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -84,11 +83,11 @@ final class Payloads {
         if (value == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant parsed = IsoInstants.parseOrNull(value);
+        if (parsed == null) {
             throw new MalformedPayload(path + field, "must be an RFC 3339 timestamp such as 2024-01-16T09:00:00Z");
         }
+        return parsed;
     }
 
     /** A whole number field; null when absent. */
