@@ -6,7 +6,7 @@
 #   ./mvnw package -DskipTests && bench/reports.sh [runs]
 # BENCH_PG_PORT (55433) and BENCH_HTTP_PORT (8080) let two copies run side by side; with wrk installed,
 # one client's month is also loaded at 8 connections for BENCH_WRK_SECONDS (20) and its p50/p99 printed.
-# BENCH_APP (target/quarkus-app) names the packaged application to start, e.g. a copy of an earlier build.
+# BENCH_SAVE (target/bench-report.json) keeps the all-clients JSON. BENCH_APP (target/quarkus-app) names the packaged application to start, e.g. a copy of an earlier build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
@@ -49,7 +49,9 @@ time_runs() {
   echo "$name: median ${median} s over $runs runs (${times[*]})"
 }
 
-rows=$(curl -fsS "${auth[@]}" "$base/api/reports/sla?month=$month" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["clients"]))')
+report=${BENCH_SAVE:-target/bench-report.json}   # kept, so that two builds' answers can be compared
+curl -fsS "${auth[@]}" -o "$report" "$base/api/reports/sla?month=$month"
+rows=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["clients"]))' "$report")
 echo "all-clients report for $month has $rows rows"
 time_runs "all clients, $month" "$base/api/reports/sla?month=$month"
 time_runs "one client, $month" "$base/api/reports/clients/client-1/sla?month=$month"
