@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The incidents of a report, indexed so that finding a client's incidents costs what the client has,
  * not what the fleet has: those naming a client are filed under that client, and those naming none
  * under each service they affect (SPEC: an incident affects a client when the client is listed, or,
  * where no client is listed, when one of its services is covered by the client's contract).
+ *
+ * <p>Every list is kept in start order (then id), so a client's incidents are a merge of a few sorted
+ * lists, never a sort.
  */
 final class IncidentIndex {
 
@@ -29,9 +32,14 @@ final class IncidentIndex {
     private final Map<String, List<IncidentFacts>> namingClient = new HashMap<>();
     private final Map<String, List<IncidentFacts>> byServiceNamingNoClient = new HashMap<>();
 
+    /** {@code incidents} in any order; the report queries already give them by start, which costs no sort. */
     IncidentIndex(List<IncidentFacts> incidents) {
-        this.all = List.copyOf(incidents);
-        for (IncidentFacts incident : incidents) {
+        List<IncidentFacts> sorted = new ArrayList<>(incidents);
+        if (!isSorted(sorted)) {
+            sorted.sort(BY_START);
+        }
+        this.all = List.copyOf(sorted);
+        for (IncidentFacts incident : sorted) {
             impacts.put(incident, incident.impact());
             if (incident.clientKeys().isEmpty()) {
                 incident.serviceKeys().forEach(service ->
@@ -52,14 +60,64 @@ final class IncidentIndex {
         return impacts.get(incident);
     }
 
+    /** The incidents that name the client, by start; empty when none does. */
+    List<IncidentFacts> naming(String clientKey) {
+        return namingClient.getOrDefault(clientKey, List.of());
+    }
+
     /** The incidents affecting the client under a contract covering {@code coveredServices}, each once, by start. */
     List<IncidentFacts> affecting(String clientKey, Collection<String> coveredServices) {
-        // an incident naming no client but two covered services is filed twice; count it once
-        Set<IncidentFacts> found = Collections.newSetFromMap(new IdentityHashMap<>());
-        found.addAll(namingClient.getOrDefault(clientKey, List.of()));
-        coveredServices.forEach(service -> found.addAll(byServiceNamingNoClient.getOrDefault(service, List.of())));
-        List<IncidentFacts> sorted = new ArrayList<>(found);
-        sorted.sort(BY_START);
-        return sorted;
+        return affecting(naming(clientKey), coveredServices);
+    }
+
+    /**
+     * As {@link #affecting(String, Collection)}, from the incidents naming the client ({@link #naming}): two
+     * clients named by the same incidents and covering the same services are affected by the same ones.
+     */
+    List<IncidentFacts> affecting(List<IncidentFacts> naming, Collection<String> coveredServices) {
+        List<List<IncidentFacts>> lists = new ArrayList<>();
+        lists.add(naming);
+        // a set: a contract listing a service twice must not file its incidents twice
+        new TreeSet<>(coveredServices).forEach(service ->
+                lists.add(byServiceNamingNoClient.getOrDefault(service, List.of())));
+        return merge(lists);
+    }
+
+    /**
+     * Sorted lists merged into one by start, each incident once: one naming no client but two covered
+     * services is in two lists, and being equal in start and id its copies meet side by side.
+     */
+    private static List<IncidentFacts> merge(List<List<IncidentFacts>> lists) {
+        List<List<IncidentFacts>> nonEmpty = lists.stream().filter(list -> !list.isEmpty()).toList();
+        if (nonEmpty.size() == 1) {
+            return Collections.unmodifiableList(nonEmpty.get(0));
+        }
+        int[] next = new int[nonEmpty.size()];
+        List<IncidentFacts> merged = new ArrayList<>(nonEmpty.stream().mapToInt(List::size).sum());
+        while (true) {
+            int smallest = -1;
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] < nonEmpty.get(i).size() && (smallest < 0
+                        || BY_START.compare(nonEmpty.get(i).get(next[i]), nonEmpty.get(smallest).get(next[smallest])) < 0)) {
+                    smallest = i;
+                }
+            }
+            if (smallest < 0) {
+                return merged;
+            }
+            IncidentFacts incident = nonEmpty.get(smallest).get(next[smallest]++);
+            if (merged.isEmpty() || merged.get(merged.size() - 1) != incident) {
+                merged.add(incident);
+            }
+        }
+    }
+
+    private static boolean isSorted(List<IncidentFacts> incidents) {
+        for (int i = 1; i < incidents.size(); i++) {
+            if (BY_START.compare(incidents.get(i - 1), incidents.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

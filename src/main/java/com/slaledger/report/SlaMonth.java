@@ -2,6 +2,7 @@ package com.slaledger.report;
 
 import com.slaledger.analytics.Availability;
 import com.slaledger.analytics.ErrorBudget;
+import com.slaledger.analytics.ImpactModel;
 import com.slaledger.analytics.SlaOutcome;
 import com.slaledger.analytics.TimeWindow;
 import com.slaledger.incident.IncidentFacts;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One client's SLA month, measured: the figures of SPEC "Availability" and "SLA breach and credit".
@@ -31,16 +33,56 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
      */
     static SlaMonth measure(ContractTerms terms, YearMonth month, TimeWindow window, Instant asOf,
             MaintenanceIndex maintenanceIndex, IncidentIndex incidentIndex) {
-        List<TimeWindow> maintenance = maintenanceIndex.forClient(terms.clientKey(), terms.coveredServices());
-        TimeWindow measured = window.measuredAsOf(asOf).window();
-        List<IncidentFacts> incidents = incidentIndex.affecting(terms.clientKey(), terms.coveredServices())
-                .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
-        Availability availability = Availability.measure(window, asOf, maintenance,
-                incidents.stream().map(incidentIndex::impactOf).toList(), terms.impactModel(),
-                terms.contract().minimumOutageSeconds());
-        ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), window, maintenance, availability);
-        SlaOutcome outcome = terms.creditPolicy().assess(availability, terms.monthlyFee());
-        return new SlaMonth(terms, month, window, maintenance, availability, budget, outcome, incidents);
+        Inputs inputs = Inputs.of(terms, window, maintenanceIndex, incidentIndex);
+        return of(terms, month, inputs, inputs.measure(asOf, incidentIndex));
+    }
+
+    /**
+     * The month from figures measured for {@code inputs}, possibly shared with other clients: the
+     * budget and the credit, which depend on this client's target, tiers and fee, are its own.
+     */
+    static SlaMonth of(ContractTerms terms, YearMonth month, Inputs inputs, Shared shared) {
+        ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), inputs.window(),
+                inputs.maintenance(), shared.availability());
+        SlaOutcome outcome = terms.creditPolicy().assess(shared.availability(), terms.monthlyFee());
+        return new SlaMonth(terms, month, inputs.window(), inputs.maintenance(), shared.availability(), budget,
+                outcome, shared.incidents());
+    }
+
+    /**
+     * Everything a client's incidents and availability depend on, for one asOf and one index: clients
+     * with equal inputs have equal incidents and availability, so a fleet report measures each distinct
+     * one once. A client named by incidents or concerned by client-scoped maintenance has inputs of its
+     * own unless another client is named and concerned by exactly the same ones.
+     *
+     * @param coveredServices the contract's services as a set (the order in the contract changes nothing)
+     * @param maintenance     the client's announced maintenance, as {@link MaintenanceIndex#forClient} lists it
+     * @param naming          the incidents that name the client ({@link IncidentIndex#naming})
+     */
+    record Inputs(TimeWindow window, Set<String> coveredServices, ImpactModel impactModel, long minimumOutageSeconds,
+            List<TimeWindow> maintenance, List<IncidentFacts> naming) {
+
+        static Inputs of(ContractTerms terms, TimeWindow window, MaintenanceIndex maintenanceIndex,
+                IncidentIndex incidentIndex) {
+            return new Inputs(window, Set.copyOf(terms.coveredServices()), terms.impactModel(),
+                    terms.contract().minimumOutageSeconds(),
+                    List.copyOf(maintenanceIndex.forClient(terms.clientKey(), terms.coveredServices())),
+                    incidentIndex.naming(terms.clientKey()));
+        }
+
+        /** The incidents on the month's page and the availability they leave (SPEC "Availability"). */
+        Shared measure(Instant asOf, IncidentIndex incidentIndex) {
+            TimeWindow measured = window.measuredAsOf(asOf).window();
+            List<IncidentFacts> incidents = incidentIndex.affecting(naming, coveredServices)
+                    .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
+            Availability availability = Availability.measure(window, asOf, maintenance,
+                    incidents.stream().map(incidentIndex::impactOf).toList(), impactModel, minimumOutageSeconds);
+            return new Shared(incidents, availability);
+        }
+    }
+
+    /** What clients with equal {@link Inputs} share: the incidents behind the figures, by start, and availability. */
+    record Shared(List<IncidentFacts> incidents, Availability availability) {
     }
 
     /**

@@ -184,14 +184,25 @@ public class SlaReportService {
     }
 
     /**
-     * Every client's month from the indexes, in memory. Clients are independent and the work is pure
-     * arithmetic, so it spreads over the cores; the indexes are only read from here on.
+     * Every client's month from the indexes, in memory. Clients with equal {@link SlaMonth.Inputs} (same month
+     * window, covered services, impact model, minimum outage, maintenance, and incidents naming them) share
+     * one measurement; only their budget and credit are worked out one by one. The distinct measurements
+     * are independent pure arithmetic, so they spread over the cores; the indexes are only read from here on.
      */
     static List<SlaMonth> measureAll(List<ContractTerms> inForce, YearMonth month, Instant asOf,
             MaintenanceIndex maintenanceIndex, IncidentIndex incidentIndex) {
-        return inForce.parallelStream()
-                .map(terms -> SlaMonth.measure(terms, month, asOf, maintenanceIndex, incidentIndex))
-                .flatMap(Optional::stream)
+        record Client(ContractTerms terms, SlaMonth.Inputs inputs) {
+        }
+        List<Client> measured = inForce.stream()
+                .flatMap(terms -> terms.window(month).stream()
+                        .map(window -> new Client(terms, SlaMonth.Inputs.of(terms, window, maintenanceIndex,
+                                incidentIndex))))
+                .toList();
+        Map<SlaMonth.Inputs, SlaMonth.Shared> shared = measured.stream().map(Client::inputs).distinct().toList()
+                .parallelStream()
+                .collect(Collectors.toConcurrentMap(inputs -> inputs, inputs -> inputs.measure(asOf, incidentIndex)));
+        return measured.parallelStream()
+                .map(client -> SlaMonth.of(client.terms(), month, client.inputs(), shared.get(client.inputs())))
                 .toList();
     }
 }
