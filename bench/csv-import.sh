@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times one CSV import of N new incidents (default 100,000) against a running service, then the same file
 # again (a retry: every row unchanged), and prints rows per second for both.
-# Usage: bench/csv-import.sh [N] [base-url]
+# Usage: bench/csv-import.sh [N] [base-url]   (CSV_BENCH_PG_PORT=<port> adds the PostgreSQL-alone limit)
 # Signs in as SLA_LEDGER_USER / SLA_LEDGER_PASSWORD (default: the demo admin). Rerunnable: every run
 # imports new keys (the source carries the run's timestamp); the service bench-api is created once.
 set -euo pipefail
@@ -40,3 +40,23 @@ for attempt in first retry; do
   python3 -c "import sys; n, s = int(sys.argv[2]), float(sys.argv[3]); print(f'{sys.argv[1]} import of {n} rows: {s:.2f} s, {n / s:,.0f} rows/s')" \
     "$attempt" "$count" "$seconds"
 done
+
+# The limit: the same rows (an incident, its service link and a timeline entry) written by PostgreSQL alone,
+# set-based in one transaction (then rolled back), into the same tables with the same indexes and constraints.
+# Needs psql and the service's database port: CSV_BENCH_PG_PORT=55503 bench/csv-import.sh ...
+if [ -n "${CSV_BENCH_PG_PORT:-}" ] && command -v psql > /dev/null; then
+  psql -h localhost -p "$CSV_BENCH_PG_PORT" -U "${CSV_BENCH_PG_USER:-postgres}" -X -q -v count="$count" <<'SQL' \
+    | python3 -c "import sys; ms = [float(l.split()[1]) for l in sys.stdin if l.startswith('Time:')]; n = int(sys.argv[1]); print(f'limit, PostgreSQL alone (set-based insert of the same rows): {sum(ms[2:5]) / 1000:.2f} s, {n / (sum(ms[2:5]) / 1000):,.0f} rows/s')" "$count"
+\timing on
+begin;
+create temp table bench_rows on commit drop as select 2000000000000 + g as id, 'bench-limit' as source, 'row-' || g as external_id,
+  timestamptz '2020-01-01' + g * interval '17 min' as t, g from generate_series(1, :count) g;
+insert into incident (id, source, external_id, title, severity, impact_percent, excluded, started_at, detected_at,
+  acknowledged_at, mitigated_at, resolved_at, created_at, updated_at, version)
+  select id, source, external_id, 'Benchmark incident ' || g, 'SEV' || (1 + g % 4), 1 + g % 100, false, t, t + interval '1 min',
+    t + interval '3 min', t + interval '12 min', t + interval '15 min', now(), now(), 0 from bench_rows;
+insert into incident_service (incident_id, service_id) select id, (select id from service where key = 'bench-api') from bench_rows;
+insert into incident_timeline_entry (id, incident_id, position, occurred_at, text) select id, id, 0, t + interval '1 min', 'Alert fired' from bench_rows;
+rollback;
+SQL
+fi

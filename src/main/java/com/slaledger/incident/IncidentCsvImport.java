@@ -266,6 +266,7 @@ public class IncidentCsvImport {
                         preview.add(new PreviewRow(chunkLines.get(i), outcomes.get(i), checked.normalized().get(i)));
                     }
                 }
+                writer.detachAll();
             } else if (errorCount == 0) {
                 BatchResult written = writer.write(checked);
                 created += written.created();

@@ -262,9 +262,11 @@ class IncidentWriter {
         return outcomes;
     }
 
-    /** Lets go of the entities written so far (they are flushed), so a long import holds one chunk at a time. */
+    /**
+     * Lets go of the entities read or written so far, so a long import holds one chunk at a time. Nothing is
+     * pending: {@link #write} flushes what it changed, and what it and {@link #outcomes} read is read-only.
+     */
     void detachAll() {
-        incidents.flush();
         incidents.getEntityManager().clear();
     }
 
