@@ -4,6 +4,8 @@ import com.slaledger.analytics.Availability;
 import com.slaledger.analytics.ImpactModel;
 import com.slaledger.analytics.IncidentImpact;
 import com.slaledger.analytics.TimeWindow;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,10 +48,13 @@ public final class AvailabilityBench {
         for (int c = 0; c < clientCount; c++) {
             clients.add(client(c, random));
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] nanosPerClient = new long[rounds];
+        long[] cpuNanosPerClient = new long[rounds];
         BigDecimal checksum = BigDecimal.ZERO;
         for (int round = 0; round < rounds; round++) {
             long started = System.nanoTime();
+            long cpuStarted = threads.getCurrentThreadCpuTime();
             BigDecimal downtime = BigDecimal.ZERO;
             for (Client client : clients) {
                 Availability availability = Availability.measure(MONTH, AS_OF, client.maintenance(), client.incidents(),
@@ -57,15 +62,30 @@ public final class AvailabilityBench {
                 downtime = downtime.add(availability.downtimeSeconds());
             }
             nanosPerClient[round] = (System.nanoTime() - started) / clientCount;
+            cpuNanosPerClient[round] = (threads.getCurrentThreadCpuTime() - cpuStarted) / clientCount;
             checksum = downtime;
-            System.out.printf("round %2d: %,d ns per client%n", round + 1, nanosPerClient[round]);
+            System.out.printf("round %2d: %,d ns per client (%,d ns of this thread's CPU)%n", round + 1,
+                    nanosPerClient[round], cpuNanosPerClient[round]);
         }
-        long[] sorted = nanosPerClient.clone();
-        Arrays.sort(sorted);
-        long[] lastHalf = Arrays.copyOfRange(nanosPerClient, rounds / 2, rounds);
-        Arrays.sort(lastHalf);
-        System.out.printf("median %,d ns per client (median of the last %d rounds %,d; min %,d); total downtime %s s%n",
-                sorted[rounds / 2], lastHalf.length, lastHalf[lastHalf.length / 2], sorted[0], checksum.toPlainString());
+        // The first half of the rounds warms the JIT up; the figures are from the second half.
+        System.out.printf("last %d rounds: median %,d ns per client (min %,d), thread CPU median %,d ns (min %,d);"
+                        + " total downtime %s s%n", rounds - rounds / 2, median(nanosPerClient), min(nanosPerClient),
+                median(cpuNanosPerClient), min(cpuNanosPerClient), checksum.toPlainString());
+    }
+
+    private static long[] secondHalf(long[] values) {
+        long[] half = Arrays.copyOfRange(values, values.length / 2, values.length);
+        Arrays.sort(half);
+        return half;
+    }
+
+    private static long median(long[] values) {
+        long[] half = secondHalf(values);
+        return half[half.length / 2];
+    }
+
+    private static long min(long[] values) {
+        return secondHalf(values)[0];
     }
 
     private static Client client(int index, Random random) {
