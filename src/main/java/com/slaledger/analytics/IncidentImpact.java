@@ -21,8 +21,8 @@ public record IncidentImpact(String incidentId, Instant startedAt, Instant impac
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(impactPercent, "impactPercent");
-        startedAt = Micros.toInstant(Micros.of(startedAt));
-        impactEnd = impactEnd == null ? null : Micros.toInstant(Micros.of(impactEnd));
+        startedAt = Micros.truncate(startedAt);
+        impactEnd = impactEnd == null ? null : Micros.truncate(impactEnd);
         if (impactEnd != null && impactEnd.isBefore(startedAt)) {
             throw new IllegalArgumentException("incident " + incidentId
                     + ": impact end " + impactEnd + " is before startedAt " + startedAt);

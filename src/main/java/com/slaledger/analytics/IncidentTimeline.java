@@ -76,6 +76,6 @@ public record IncidentTimeline(String incidentId, Instant startedAt, Instant det
     }
 
     private static Instant truncate(Instant instant) {
-        return instant == null ? null : Micros.toInstant(Micros.of(instant));
+        return instant == null ? null : Micros.truncate(instant);
     }
 }

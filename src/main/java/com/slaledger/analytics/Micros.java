@@ -17,11 +17,25 @@ public final class Micros {
     private Micros() {
     }
 
-    /** Microseconds since the epoch, any finer part of the instant dropped. */
+    /**
+     * Microseconds since the epoch, any finer part of the instant dropped (the nanosecond field is never
+     * negative, so dividing it rounds towards the past, as {@code truncatedTo(MICROS)} does).
+     *
+     * @throws ArithmeticException beyond about 292,000 years from 1970
+     */
     public static long of(Instant instant) {
-        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
-        return Math.addExact(Math.multiplyExact(truncated.getEpochSecond(), PER_SECOND),
-                truncated.getNano() / 1_000L);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), PER_SECOND), instant.getNano() / 1_000L);
+    }
+
+    /**
+     * The instant with any finer part than a microsecond dropped: {@code toInstant(of(instant))}, but the
+     * same object when it has none, as every instant read from PostgreSQL.
+     *
+     * @throws ArithmeticException beyond about 292,000 years from 1970
+     */
+    public static Instant truncate(Instant instant) {
+        long micros = of(instant);
+        return instant.getNano() % 1_000 == 0 ? instant : toInstant(micros);
     }
 
     public static Instant toInstant(long epochMicros) {

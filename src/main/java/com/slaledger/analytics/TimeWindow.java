@@ -15,8 +15,8 @@ import java.util.Optional;
 public record TimeWindow(Instant start, Instant end) {
 
     public TimeWindow {
-        start = Micros.toInstant(Micros.of(start));
-        end = Micros.toInstant(Micros.of(end));
+        start = Micros.truncate(start);
+        end = Micros.truncate(end);
         if (end.isBefore(start)) {
             throw new IllegalArgumentException("window end " + end + " is before its start " + start);
         }
@@ -97,7 +97,7 @@ public record TimeWindow(Instant start, Instant end) {
      * there and marked provisional, since the rest has not happened yet.
      */
     public MeasuredWindow measuredAsOf(Instant asOf) {
-        Instant cutAt = Micros.toInstant(Micros.of(asOf));
+        Instant cutAt = Micros.truncate(asOf);
         if (!cutAt.isBefore(end)) {
             return new MeasuredWindow(this, false);
         }

@@ -6,6 +6,9 @@
  * <p>Plain Java and commons-math3 only, records in and records out, so the figures can be
  * checked without a database or a container. Time is kept in {@code long} microseconds
  * (PostgreSQL's precision) and every figure that decides money is an exact
- * {@link java.math.BigDecimal}; floating point appears only in trend statistics.
+ * {@link java.math.BigDecimal}; floating point appears only in trend statistics. The availability
+ * sweep, the hot loop of the fleet reports, stays exact without {@code BigDecimal}: instants in
+ * {@code long} microseconds, weights in whole hundred-millionths (an impact percent's millionths, its
+ * stored precision) and the downtime summed in {@code long}s, made a decimal once per window.
  */
 package com.slaledger.analytics;
