@@ -6,6 +6,7 @@ import static com.slaledger.report.ReportFixtures.incident;
 import static com.slaledger.report.ReportFixtures.number;
 import static com.slaledger.report.ReportFixtures.record;
 import static com.slaledger.report.ReportFixtures.terms;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,6 +88,32 @@ class ReportReplicaRoutingTest {
         assertEquals(2, replica.incidentReads.size());
         api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
                 .body("downtimeSeconds", number(900));
+    }
+
+    @Test
+    void aReportsDatasourceThatCannotBeReachedFailsTheReportWith503NotTheWrites() throws Exception {
+        String service = Fixtures.service("replica-down");
+        String client = Fixtures.client("replica-down", "UTC");
+        contract(client, terms("2022-01-01", List.of(service), "99.9", "100.00", "EUR", List.of()));
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            // a port nobody listens on once the socket is closed
+            unreachable.setURL("jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/postgres");
+        }
+        unreachable.setConnectTimeout(2);
+        QuarkusMock.installMockForType(new ReportDatabase() {
+            @Override
+            public Optional<DataSource> replica() {
+                return Optional.of(unreachable);
+            }
+        }, ReportDatabase.class);
+
+        api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(503)
+                .header("Retry-After", equalTo("10"))
+                .body("status", equalTo(503))
+                .body("detail", startsWith("The database cannot be reached"));
+        // the primary still takes writes
+        record(incident("still recorded", List.of(service), "2022-08-10T00:00:00Z", "2022-08-10T00:10:00Z"));
     }
 
     /**
