@@ -125,11 +125,24 @@ public class IncidentImpactQuery {
 
     /**
      * Runs {@code reads} in one read-only transaction on a connection of the reports datasource (which
-     * joins no JTA transaction), committed when they succeed and rolled back when they fail. A failure to
-     * reach the standby is a {@link PersistenceException} with the {@link SQLException} as its cause, so the
-     * API answers it as any database outage (503).
+     * joins no JTA transaction), committed when they succeed and rolled back when they fail. A read that the
+     * standby cancelled because it held back replay (SQLSTATE 40001, PostgreSQL manual "Hot Standby",
+     * "Handling Query Conflicts") runs once more on a fresh snapshot. A failure to reach the standby is a
+     * {@link PersistenceException} with the {@link SQLException} as its cause, so the API answers it as any
+     * database outage (503).
      */
     private <T> T onReplica(DataSource replica, Function<StatelessSession, T> reads) {
+        try {
+            return inReadOnlyTransaction(replica, reads);
+        } catch (RuntimeException e) {
+            if (!cancelledByRecovery(e)) {
+                throw e;
+            }
+            return inReadOnlyTransaction(replica, reads);
+        }
+    }
+
+    private <T> T inReadOnlyTransaction(DataSource replica, Function<StatelessSession, T> reads) {
         SessionFactory sessionFactory = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
         try (Connection connection = replica.getConnection()) {
             connection.setReadOnly(true);
@@ -146,6 +159,16 @@ public class IncidentImpactQuery {
         } catch (SQLException e) {
             throw new PersistenceException("Report read on the reports datasource failed", e);
         }
+    }
+
+    /** Whether a standby cancelled the statement for a conflict with recovery (a serialization failure). */
+    static boolean cancelledByRecovery(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -59,13 +60,7 @@ class ReportReplicaRoutingTest {
         contract(client, terms("2022-01-01", List.of(service), "99.9", "100.00", "EUR", List.of()));
         record(incident("ten minutes", List.of(service), "2022-08-10T00:00:00Z", "2022-08-10T00:10:00Z"));
 
-        RecordingReplica replica = new RecordingReplica();
-        QuarkusMock.installMockForType(new ReportDatabase() {
-            @Override
-            public Optional<DataSource> replica() {
-                return Optional.of(replica);
-            }
-        }, ReportDatabase.class);
+        RecordingReplica replica = installed(new RecordingReplica());
 
         // August 2022 is 2,678,400 s; 600 s down: 100 · (1 − 600 / 2,678,400) = 99.97759856630824...
         api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
@@ -91,6 +86,36 @@ class ReportReplicaRoutingTest {
     }
 
     @Test
+    void aReadTheStandbyCancelsForAConflictWithReplayRunsOnceMore() {
+        String service = Fixtures.service("replica-conflict");
+        String client = Fixtures.client("replica-conflict", "UTC");
+        contract(client, terms("2022-01-01", List.of(service), "99.9", "100.00", "EUR", List.of()));
+        record(incident("twenty minutes", List.of(service), "2022-08-10T00:00:00Z", "2022-08-10T00:20:00Z"));
+        RecordingReplica replica = installed(new RecordingReplica());
+
+        replica.conflictsToCome.set(1);
+        // 100 · (1 − 1,200 / 2,678,400) = 99.95519713261648...
+        api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
+                .body("downtimeSeconds", number(1200))
+                .body("availabilityPercent", startsWith("99.95519713261648"));
+        assertEquals(List.of(REPLICA_NAME + " read-only=on jit=off"), replica.incidentReads);
+
+        // twice in a row is not retried again: the report fails
+        replica.conflictsToCome.set(2);
+        api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(500);
+    }
+
+    private static <T extends DataSource> T installed(T replica) {
+        QuarkusMock.installMockForType(new ReportDatabase() {
+            @Override
+            public Optional<DataSource> replica() {
+                return Optional.of(replica);
+            }
+        }, ReportDatabase.class);
+        return replica;
+    }
+
+    @Test
     void aReportsDatasourceThatCannotBeReachedFailsTheReportWith503NotTheWrites() throws Exception {
         String service = Fixtures.service("replica-down");
         String client = Fixtures.client("replica-down", "UTC");
@@ -101,12 +126,7 @@ class ReportReplicaRoutingTest {
             unreachable.setURL("jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/postgres");
         }
         unreachable.setConnectTimeout(2);
-        QuarkusMock.installMockForType(new ReportDatabase() {
-            @Override
-            public Optional<DataSource> replica() {
-                return Optional.of(unreachable);
-            }
-        }, ReportDatabase.class);
+        installed(unreachable);
 
         api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(503)
                 .header("Retry-After", equalTo("10"))
@@ -123,6 +143,8 @@ class ReportReplicaRoutingTest {
     private static final class RecordingReplica implements DataSource {
 
         final List<String> statements = new CopyOnWriteArrayList<>();
+        /** Incident reads still to fail as a standby fails a query that conflicts with replay. */
+        final AtomicInteger conflictsToCome = new AtomicInteger();
         final List<String> incidentReads = new CopyOnWriteArrayList<>();
         private final PGSimpleDataSource target = new PGSimpleDataSource();
 
@@ -143,6 +165,10 @@ class ReportReplicaRoutingTest {
                             String sql = (String) args[0];
                             statements.add(sql);
                             if (sql.contains("from incident i")) {
+                                if (conflictsToCome.getAndDecrement() > 0) {
+                                    throw new SQLException("canceling statement due to conflict with recovery",
+                                            "40001");
+                                }
                                 incidentReads.add(describe(connection));
                             }
                         }
