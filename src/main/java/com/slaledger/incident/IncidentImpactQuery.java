@@ -1,9 +1,13 @@
 package com.slaledger.incident;
 
+import com.slaledger.platform.ReportDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +19,13 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.StatelessSession;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -27,6 +38,11 @@ import org.hibernate.query.NativeQuery;
  * incident has no upper bound and therefore overlaps every later range, which is what "its impact runs
  * to asOf" needs. Incidents that start inside the range but have no length (mitigated the instant they
  * started) overlap nothing, yet reliability still counts them: the second condition keeps them.
+ *
+ * <p>With a reports datasource configured ({@link ReportDatabase}, a streaming hot standby) every read here
+ * runs there, in one read-only transaction of its own, and may therefore lag the primary by the standby's
+ * replay delay; without one it runs on the primary in the caller's transaction. The statements are the same
+ * either way (Hibernate native queries, counted in its statistics).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -54,9 +70,11 @@ public class IncidentImpactQuery {
             + " set_config('jit', 'off', true)";
 
     private final EntityManager entityManager;
+    private final ReportDatabase reportDatabase;
 
-    public IncidentImpactQuery(EntityManager entityManager) {
+    public IncidentImpactQuery(EntityManager entityManager, ReportDatabase reportDatabase) {
         this.entityManager = entityManager;
+        this.reportDatabase = reportDatabase;
     }
 
     /** Every incident whose impact overlaps {@code [from, to)} or that starts in it, by start. */
@@ -94,18 +112,74 @@ public class IncidentImpactQuery {
                 """ + ORDER, from, to, Map.of("client", clientKey, "services", services));
     }
 
-    @SuppressWarnings("unchecked")
     private List<IncidentFacts> run(String sql, Instant from, Instant to, Map<String, Object> filters) {
         if (!to.isAfter(from)) {
             return List.of();
         }
+        Optional<DataSource> replica = reportDatabase.replica();
+        if (replica.isEmpty()) {
+            return read(entityManager.unwrap(Session.class), sql, from, to, filters);
+        }
+        return onReplica(replica.get(), session -> read(session, sql, from, to, filters));
+    }
+
+    /**
+     * Runs {@code reads} in one read-only transaction on a connection of the reports datasource (which
+     * joins no JTA transaction), committed when they succeed and rolled back when they fail. A read that the
+     * standby cancelled because it held back replay (SQLSTATE 40001, PostgreSQL manual "Hot Standby",
+     * "Handling Query Conflicts") runs once more on a fresh snapshot. A failure to reach the standby is a
+     * {@link PersistenceException} with the {@link SQLException} as its cause, so the API answers it as any
+     * database outage (503).
+     */
+    private <T> T onReplica(DataSource replica, Function<StatelessSession, T> reads) {
+        try {
+            return inReadOnlyTransaction(replica, reads);
+        } catch (RuntimeException e) {
+            if (!cancelledByRecovery(e)) {
+                throw e;
+            }
+            return inReadOnlyTransaction(replica, reads);
+        }
+    }
+
+    private <T> T inReadOnlyTransaction(DataSource replica, Function<StatelessSession, T> reads) {
+        SessionFactory sessionFactory = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
+        try (Connection connection = replica.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try (StatelessSession session = sessionFactory.withStatelessOptions().connection(connection)
+                    .openStatelessSession()) {
+                T result = reads.apply(session);
+                connection.commit();
+                return result;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Report read on the reports datasource failed", e);
+        }
+    }
+
+    /** Whether a standby cancelled the statement for a conflict with recovery (a serialization failure). */
+    static boolean cancelledByRecovery(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<IncidentFacts> read(SharedSessionContract session, String sql, Instant from, Instant to,
+            Map<String, Object> filters) {
         // A month is some 20,000 rows at most: parallel workers cost more to start than they save, and each
         // would build its own hash of the sub-selects. JIT compiling the statement costs more than running it
         // (about 245 ms on a month of 1,000,000 incidents): the sub-plans' estimates pass jit_above_cost. Both
         // as `set local`, for this read-only transaction only, in one statement.
-        entityManager.createNativeQuery(PLANNER_SETTINGS).getSingleResult();
-        NativeQuery<Object[]> query = entityManager.createNativeQuery(sql, Object[].class)
-                .unwrap(NativeQuery.class);
+        session.createNativeQuery(PLANNER_SETTINGS).getSingleResult();
+        NativeQuery<Object[]> query = session.createNativeQuery(sql, Object[].class);
         query.addScalar("id", Long.class)
                 .addScalar("title", String.class)
                 .addScalar("severity", String.class)
@@ -127,18 +201,19 @@ public class IncidentImpactQuery {
             }
         });
         List<Object[]> rows = query.getResultList();
-        Map<Long, String> serviceKeys = keysById("service", rows, 10);
-        Map<Long, String> clientKeys = keysById("client", rows, 11);
+        Map<Long, String> serviceKeys = keysById(session, "service", rows, 10);
+        Map<Long, String> clientKeys = keysById(session, "client", rows, 11);
         return rows.stream().map(row -> facts(row, serviceKeys, clientKeys)).toList();
     }
 
     /** The keys of the services or clients the rows name: one query, whatever the number of rows. */
     @SuppressWarnings("unchecked")
-    private Map<Long, String> keysById(String table, List<Object[]> rows, int column) {
+    private static Map<Long, String> keysById(SharedSessionContract session, String table, List<Object[]> rows,
+            int column) {
         Set<Long> ids = new HashSet<>();
         rows.forEach(row -> ids.addAll(ids(row[column])));
         // `table` is one of two constants above, never input
-        List<Object[]> found = entityManager.createNativeQuery("select id, key from " + table + " where id in (:ids)")
+        List<Object[]> found = session.createNativeQuery("select id, key from " + table + " where id in (:ids)")
                 .setParameter("ids", ids.isEmpty() ? List.of(-1L) : ids).getResultList();
         Map<Long, String> keys = new HashMap<>();
         found.forEach(row -> keys.put(((Number) row[0]).longValue(), (String) row[1]));

@@ -1,5 +1,6 @@
 /**
- * What every feature stands on: starting an embedded PostgreSQL when no database is configured,
+ * What every feature stands on: starting an embedded PostgreSQL when no database is configured, the
+ * optional read replica for reports ({@link com.slaledger.platform.ReportDatabase}),
  * and turning bad requests into RFC 9457 problem JSON that names each bad field.
  */
 package com.slaledger.platform;
