@@ -243,8 +243,9 @@ public class IngestService {
     }
 
     /**
-     * Stores applied deliveries in the caller's transaction: new ones in one JDBC batch ({@link IngestInbox}),
-     * replayed ones (stored already) through the ORM.
+     * Stores deliveries in the caller's transaction: new ones in one JDBC batch ({@link IngestInbox}), replayed
+     * ones (stored already) through the ORM. Every new delivery takes its id that way, never from the ORM's
+     * pre-allocated block, so ids keep the order deliveries were stored in and the inbox lists newest first by id.
      */
     private void store(List<IngestDelivery> deliveries) {
         inbox.insertNew(deliveries.stream().filter(d -> d.id == null).toList());
@@ -302,18 +303,11 @@ public class IngestService {
 
     private long storeAlone(IngestDelivery delivery) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
-            IngestDelivery stored = delivery.id == null ? persist(delivery)
-                    : IngestDelivery.getEntityManager().merge(delivery);
-            IngestDelivery.getEntityManager().flush();
-            return stored.id;
+            store(List.of(delivery));
+            return delivery.id;
         });
         count(delivery);
         return id;
-    }
-
-    private static IngestDelivery persist(IngestDelivery delivery) {
-        delivery.persist();
-        return delivery;
     }
 
     private void count(IngestDelivery delivery) {
