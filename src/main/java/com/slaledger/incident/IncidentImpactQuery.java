@@ -85,8 +85,9 @@ public class IncidentImpactQuery {
     /** As {@link #during}, only the incidents that name the service. */
     public List<IncidentFacts> duringForService(Instant from, Instant to, String serviceKey) {
         return run(SELECT + """
-                   and exists (select 1 from incident_service x where x.incident_id = i.id
-                                  and x.service_id = (select s.id from service s where s.key = :service))
+                   and i.id in (select x.incident_id from incident_service x
+                                 where x.service_id = (select s.id from service s where s.key = :service)
+                                   and x.impact_period && tstzrange(:from, :to, '[)'))
                 """ + ORDER, from, to, Map.of("service", serviceKey));
     }
 
@@ -99,16 +100,21 @@ public class IncidentImpactQuery {
             Collection<String> coveredServiceKeys) {
         // an empty IN list is not valid SQL; a key no service can have (slugs are lower case) keeps it valid
         Collection<String> services = coveredServiceKeys.isEmpty() ? List.of("-") : coveredServiceKeys;
-        // Only the window's incident rows are read (the GiST and started_at indexes). The join tables carry no
-        // time, so the client's own named incidents and the covered services' incident ids are hashed from
-        // their indexes; whether a candidate names any client is probed for the candidates only (an `exists`
-        // here made PostgreSQL hash all of incident_client, every client of every year).
+        // The candidates come from two small index reads: the incidents naming the client (all years: a few per
+        // client), and the covered services' links whose impact period meets the window (the GiST index on
+        // (service_id, impact_period), migration V10). So the work follows the client's own incidents, not the
+        // month's incidents of every client nor the services' history; the exact window test and "names no
+        // other client" are then checked on those candidates only.
         return run(SELECT + """
-                   and (i.id in (select y.incident_id from incident_client y
-                                  where y.client_id = (select c.id from client c where c.key = :client))
-                        or (i.id in (select x.incident_id from incident_service x
-                                      where x.service_id in (select s.id from service s where s.key in (:services)))
-                            and (select y.client_id from incident_client y where y.incident_id = i.id limit 1) is null))
+                   and i.id in (select y.incident_id from incident_client y
+                                 where y.client_id = (select c.id from client c where c.key = :client)
+                                union
+                                select x.incident_id from incident_service x
+                                 where x.service_id = any(array(select s.id from service s where s.key in (:services)))
+                                   and x.impact_period && tstzrange(:from, :to, '[)'))
+                   and (exists (select 1 from incident_client y where y.incident_id = i.id
+                                   and y.client_id = (select c.id from client c where c.key = :client))
+                        or not exists (select 1 from incident_client y where y.incident_id = i.id))
                 """ + ORDER, from, to, Map.of("client", clientKey, "services", services));
     }
 

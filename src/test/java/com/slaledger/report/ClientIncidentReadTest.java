@@ -1,0 +1,107 @@
+package com.slaledger.report;
+
+import static com.slaledger.report.ReportFixtures.incident;
+import static com.slaledger.report.ReportFixtures.record;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.slaledger.incident.IncidentFacts;
+import com.slaledger.incident.IncidentImpactQuery;
+import com.slaledger.testing.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One client's read finds its candidates through the covered services' links, whose impact period the
+ * database keeps (migration V10). The window is March 2024 in UTC, {@code [03-01T00:00Z, 04-01T00:00Z)}; the
+ * client's contract covers {@code covered}; {@code other} is a service it does not cover.
+ */
+@QuarkusTest
+class ClientIncidentReadTest {
+
+    private static final Instant FROM = Instant.parse("2024-03-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2024-04-01T00:00:00Z");
+
+    @Inject
+    IncidentImpactQuery incidents;
+
+    @Test
+    void theClientsIncidentsAreFoundAtTheWindowsEdgesAndNoOthers() {
+        String covered = Fixtures.service("covered");
+        String other = Fixtures.service("other");
+        String client = Fixtures.client("reader", "UTC");
+        String someoneElse = Fixtures.client("someone", "UTC");
+
+        long inside = record(incident("inside", List.of(covered), "2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z"));
+        // began in February, ends in March: its period meets the window
+        long spanning = record(incident("spanning", List.of(covered), "2024-02-28T23:00:00Z", "2024-03-01T01:00:00Z"));
+        // ongoing since January: no end, so it meets every later window
+        long ongoing = record(incident("ongoing", List.of(covered), "2024-01-15T00:00:00Z", null));
+        // starts at the window's first microsecond and lasts no time: an empty [) range meets nothing
+        long instant = record(incident("instant", List.of(covered), "2024-03-01T00:00:00Z", "2024-03-01T00:00:00Z"));
+        // ends exactly where the window starts: [) keeps it out
+        record(incident("before", List.of(covered), "2024-02-29T23:00:00Z", "2024-03-01T00:00:00Z"));
+        // starts exactly where the window ends
+        record(incident("after", List.of(covered), "2024-04-01T00:00:00Z", "2024-04-01T01:00:00Z"));
+        record(incident("elsewhere", List.of(other), "2024-03-10T10:00:00Z", "2024-03-10T11:00:00Z"));
+        // names another client: not this client's, though on a covered service
+        Map<String, Object> foreign = incident("foreign", List.of(covered), "2024-03-11T10:00:00Z", "2024-03-11T11:00:00Z");
+        foreign.put("affectedClients", List.of(someoneElse));
+        long foreignId = record(foreign);
+        // names this client on a service its contract does not cover: its own
+        Map<String, Object> named = incident("named", List.of(other), "2024-03-12T10:00:00Z", "2024-03-12T11:00:00Z");
+        named.put("affectedClients", List.of(client));
+        long namedId = record(named);
+
+        assertEquals(List.of(ongoing, spanning, instant, inside, namedId), ids(client, List.of(covered)));
+        // the service's own read keeps every incident naming the service, whichever client it names
+        assertEquals(List.of(ongoing, spanning, instant, inside, foreignId), serviceIds(covered));
+    }
+
+    @Test
+    void theLinksFollowAnIncidentWhoseStartOrEndOrServicesChange() {
+        String covered = Fixtures.service("moving");
+        String other = Fixtures.service("unmoved");
+        String client = Fixtures.client("follower", "UTC");
+        long early = record(incident("early", List.of(covered), "2024-02-10T10:00:00Z", "2024-02-10T11:00:00Z"));
+        long late = record(incident("late", List.of(covered), "2024-03-20T10:00:00Z", null));
+        long moved = record(incident("moved", List.of(other), "2024-03-05T10:00:00Z", "2024-03-05T11:00:00Z"));
+        assertEquals(List.of(late), ids(client, List.of(covered)));
+
+        // the start moves into March: the link's period moves with it
+        patch(early, Map.of("startedAt", "2024-03-02T10:00:00Z", "mitigatedAt", "2024-03-02T11:00:00Z",
+                "resolvedAt", "2024-03-02T11:00:00Z"));
+        // the ongoing one gets an end inside March: still found
+        patch(late, Map.of("mitigatedAt", "2024-03-20T10:30:00Z", "resolvedAt", "2024-03-20T10:40:00Z"));
+        // a service is added to an incident: the new link takes the incident's period
+        patch(moved, Map.of("affectedServices", List.of(other, covered)));
+        assertEquals(List.of(early, moved, late), ids(client, List.of(covered)));
+
+        // and out again: started and ended in April
+        patch(late, Map.of("startedAt", "2024-04-02T10:00:00Z", "mitigatedAt", "2024-04-02T10:30:00Z",
+                "resolvedAt", "2024-04-02T10:40:00Z"));
+        assertEquals(List.of(early, moved), ids(client, List.of(covered)));
+    }
+
+    private static void patch(long id, Map<String, Object> changes) {
+        given().contentType(ContentType.JSON).body(new HashMap<>(changes)).patch("/api/incidents/" + id)
+                .then().statusCode(200);
+    }
+
+    @Transactional
+    List<Long> ids(String client, List<String> services) {
+        return incidents.duringForClient(FROM, TO, client, services).stream().map(IncidentFacts::id).toList();
+    }
+
+    @Transactional
+    List<Long> serviceIds(String service) {
+        return incidents.duringForService(FROM, TO, service).stream().map(IncidentFacts::id).toList();
+    }
+}
