@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# How the service's figures move with the size of the database: for each size (clients:incidents, default
-# "1000:1000000 10000:10000000"), a fresh PostgreSQL 15 cluster (Debian's initdb/pg_ctl, data under
+# How the service's figures move with the size of the database: for each size (clients:incidents[:services],
+# default "10000:1000000:1000 10000:10000000:1000"; 100 services when not given), a fresh PostgreSQL 15
+# cluster (Debian's initdb/pg_ctl, data under
 # target/scaling), the packaged service on it (it migrates the schema), bench/seed.sql scaled to that size
-# (5 years of incidents, 100 services, 5 covered services per client), then, on the last full month:
+# (5 years of incidents, one service each, 5 covered services per client), then, on the last full month:
 #   - one client's month through the API: median and p90 over 40 requests, 40 different clients;
 #   - the same read in PostgreSQL alone (the service's statement, EXPLAIN ANALYZE execution time, median of 15);
 #   - the month's raw read (psql \copy of the window's incident rows, median of 5);
 #   - the all-clients month report (JSON), median of 3;
 #   - ingest: 5 batches of 1,000 new incidents through POST /api/incidents/batch, median seconds per batch;
 #   - the table and index sizes.
-# Usage (after ./mvnw -B -o -q package -DskipTests): bench/scaling.sh ["clients:incidents" ...]
+# Usage (after ./mvnw -B -o -q package -DskipTests): bench/scaling.sh ["clients:incidents[:services]" ...]
 # Environment: SCALING_APP (the quarkus-app directory, default target/quarkus-app), SCALING_HEAP (-Xmx, 512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=("1000:1000000" "10000:10000000")
+[ ${#sizes[@]} -eq 0 ] && sizes=("10000:1000000:1000" "10000:10000000:1000")
 app=${SCALING_APP:-target/quarkus-app}
 heap=${SCALING_HEAP:-512m}
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -39,8 +40,8 @@ to="${end_month}T00:00:00Z"
 echo "scaling benchmark on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), month $month, heap $heap"
 
 for size in "${sizes[@]}"; do
-  clients=${size%%:*}
-  incidents=${size##*:}
+  IFS=: read -r clients incidents services <<< "$size"
+  services=${services:-100}
   cleanup
   service_pid=""
   rm -rf "$root"
@@ -67,7 +68,9 @@ EOF
 
   # bench/seed.sql is written for 1,000 clients and 1,000,000 incidents; scale both
   sed -e "s/\b1000000\b/$incidents/g" -e "s/generate_series(1, 1000) n/generate_series(1, $clients) n/g" \
-      -e "s/% 1000\b/% $clients/g" -e "s/setval('client_seq', 1100)/setval('client_seq', $((clients + 100)))/" \
+      -e "s/% 1000\b/% $clients/g" -e "s/generate_series(1, 100) n/generate_series(1, $services) n/" \
+      -e "s/% 100)/% $services)/g" -e "s/1 + n % 100 from/1 + n % $services from/" -e "s/(n \* 31) % 100 from/(n * 31) % $services from/" \
+      -e "s/setval('service_seq', 200)/setval('service_seq', $((services + 100)))/" -e "s/setval('client_seq', 1100)/setval('client_seq', $((clients + 100)))/" \
       -e "s/setval('contract_seq', 1100)/setval('contract_seq', $((clients + 100)))/" \
       -e "s/setval('incident_seq', 1000100)/setval('incident_seq', $((incidents + 100)))/" \
       bench/seed.sql > "$root/seed.sql"
@@ -75,7 +78,7 @@ EOF
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -q -v end_month="$end_month" -f "$root/seed.sql" >/dev/null
   seed_s=$(echo "$(date +%s.%N) - $seed_start" | bc)
   echo
-  echo "== $clients clients, $incidents incidents (seeded by SQL in ${seed_s%.*} s)"
+  echo "== $clients clients, $services services, $incidents incidents (seeded by SQL in ${seed_s%.*} s)"
   sql -c "select 'sizes: incident ' || pg_size_pretty(pg_relation_size('incident'))
             || ', its indexes ' || pg_size_pretty(pg_indexes_size('incident'))
             || ', incident_service ' || pg_size_pretty(pg_total_relation_size('incident_service'))
