@@ -13,7 +13,7 @@ import java.util.Currency;
  * the contract needs no claim. {@code review} is present while or after the figures changed under an issued
  * (or otherwise settled) credit.
  */
-public record CreditResponse(long id, String clientKey, String clientName, String month, long contractId,
+public record CreditResponse(long id, String clientKey, String clientName, String clientTimeZone, String month, long contractId,
         String currency, String amount, BigDecimal creditPercent, String availabilityPercent, CreditState state,
         Instant claimDeadline, Instant claimedAt, String claimReference, String rejectionReason,
         String creditNoteNumber, LocalDate issuedOn, Review review, Instant createdAt, Instant updatedAt,
@@ -32,7 +32,7 @@ public record CreditResponse(long id, String clientKey, String clientName, Strin
         Review review = credit.reviewPreviousAmount == null ? null : new Review(credit.reviewFlagged,
                 money(credit.reviewPreviousAmount, credit.currency), money(credit.reviewRecomputedAmount,
                 credit.currency), credit.reviewFlaggedAt, credit.reviewNote);
-        return new CreditResponse(credit.id, credit.client.key, credit.client.name, credit.month, credit.contractId,
+        return new CreditResponse(credit.id, credit.client.key, credit.client.name, credit.client.timeZone, credit.month, credit.contractId,
                 credit.currency, money(credit.amount, credit.currency), plain(credit.creditPercent),
                 credit.availabilityPercent.toPlainString(), credit.state, credit.claimDeadline, credit.claimedAt,
                 credit.claimReference, credit.rejectionReason, credit.creditNoteNumber, credit.issuedOn, review,

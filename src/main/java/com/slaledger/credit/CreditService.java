@@ -103,6 +103,11 @@ public class CreditService {
                 .map(CreditResponse::of);
     }
 
+    /** The credit's audit entries, newest first (at most 100); empty for a credit the caller may not see. */
+    public List<AuditTrail.AuditEntry> history(long id) {
+        return find(id).map(credit -> audit.list(AUDIT_ENTITY, id, 100)).orElse(List.of());
+    }
+
     /**
      * The approved credits of the filter (state is set to approved) for the billing system's CSV, by month and
      * client; 400 naming {@code month} when more than {@value #MAX_EXPORT} match.

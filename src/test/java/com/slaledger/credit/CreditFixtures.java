@@ -16,20 +16,20 @@ import java.util.Map;
  * A client with its own service and contract, incidents on that service, and the credit calls, all through the
  * API as finance would make them. Each client has a service of its own, so no other test's incidents touch it.
  */
-final class CreditFixtures {
+public final class CreditFixtures {
 
     private CreditFixtures() {
     }
 
     /** A client and its service; {@link #contract} gives it terms. */
-    record Client(String key, String service) {
+    public record Client(String key, String service) {
     }
 
-    static Client client(String prefix) {
+    public static Client client(String prefix) {
         return new Client(Fixtures.client(prefix), Fixtures.service(prefix + "-svc"));
     }
 
-    static Client client(String prefix, String name) {
+    public static Client client(String prefix, String name) {
         String key = TestData.uniqueKey(prefix);
         given().contentType(ContentType.JSON).body(Map.of("key", key, "name", name, "timeZone", "UTC"))
                 .when().post("/api/clients").then().statusCode(201);
@@ -40,7 +40,7 @@ final class CreditFixtures {
      * Target 99.9 with tiers "below 99.9 → 10 %, below 99.0 → 25 %" on {@code fee} {@code currency}; {@code days}
      * null for AUTOMATIC, else CLAIM_WITHIN_DAYS.
      */
-    static Map<String, Object> terms(Client client, String from, String fee, String currency, Integer days) {
+    public static Map<String, Object> terms(Client client, String from, String fee, String currency, Integer days) {
         Map<String, Object> body = new HashMap<>();
         body.put("effectiveFrom", from);
         body.put("coveredServices", List.of(client.service()));
@@ -56,13 +56,13 @@ final class CreditFixtures {
         return body;
     }
 
-    static void contract(Client client, String from, String fee, String currency, Integer days) {
+    public static void contract(Client client, String from, String fee, String currency, Integer days) {
         given().contentType(ContentType.JSON).body(terms(client, from, fee, currency, days))
                 .when().post("/api/clients/" + client.key() + "/contracts").then().statusCode(201);
     }
 
     /** A full-impact outage of the client's service over {@code [from, to)}. */
-    static void outage(Client client, String from, String to) {
+    public static void outage(Client client, String from, String to) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", "credit-test");
         body.put("externalId", TestData.uniqueKey("out"));
@@ -75,25 +75,25 @@ final class CreditFixtures {
         given().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().statusCode(201);
     }
 
-    static RequestSpecification api() {
+    public static RequestSpecification api() {
         return given().contentType(ContentType.JSON);
     }
 
-    static ValidatableResponse sync(String month, String asOf) {
+    public static ValidatableResponse sync(String month, String asOf) {
         return api().body(Map.of("month", month, "asOf", asOf)).when().post("/api/credits/sync").then();
     }
 
     /** The client's only credit of {@code month}, as listed. */
-    static ValidatableResponse creditOf(Client client, String month) {
+    public static ValidatableResponse creditOf(Client client, String month) {
         return given().queryParam("client", client.key()).queryParam("month", month)
                 .when().get("/api/credits").then().statusCode(200);
     }
 
-    static long creditId(Client client, String month) {
+    public static long creditId(Client client, String month) {
         return creditOf(client, month).extract().jsonPath().getLong("items[0].id");
     }
 
-    static ValidatableResponse post(long id, String transition, Map<String, ?> body) {
+    public static ValidatableResponse post(long id, String transition, Map<String, ?> body) {
         RequestSpecification request = api();
         if (body != null) {
             request = request.body(body);
