@@ -70,7 +70,7 @@ public class CreditClaimPages {
 
     /** A credit with its money and instants written for people. */
     public record Line(CreditResponse credit, String amount, String deadline, String claimedAt, String previous,
-            String recomputed) {
+            String recomputed, String availability) {
 
         static Line of(CreditResponse credit) {
             String zone = credit.clientTimeZone();
@@ -78,7 +78,8 @@ public class CreditClaimPages {
                     credit.claimDeadline() == null ? null : Formats.inZone(credit.claimDeadline(), zone),
                     credit.claimedAt() == null ? null : Formats.inZone(credit.claimedAt(), zone),
                     credit.review() == null ? null : money(credit.review().previousAmount(), credit.currency()),
-                    credit.review() == null ? null : money(credit.review().recomputedAmount(), credit.currency()));
+                    credit.review() == null ? null : money(credit.review().recomputedAmount(), credit.currency()),
+                    Formats.availability(new BigDecimal(credit.availabilityPercent())));
         }
 
         public boolean approvable() {

@@ -45,6 +45,10 @@ class CreditClaimPagesBrowserTest extends BrowserTest {
             Number overflow = (Number) script(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(overflow.intValue() <= 0, "the desk at " + width + " px overflows by " + overflow + " px");
+            // the amount is in sight, not scrolled off inside the table
+            Number right = (Number) script("return document.querySelector('#credit-" + flaggedId
+                    + " td[data-label=Credit]').getBoundingClientRect().right;");
+            assertTrue(right.intValue() <= width, "the amount at " + width + " px ends at " + right + " px");
             screenshot("credit-claims-" + width, width);
         }
         String flaggedRow = find("#credit-" + flaggedId).getText();
