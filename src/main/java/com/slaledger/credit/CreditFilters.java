@@ -63,23 +63,6 @@ public final class CreditFilters {
         return new CreditRepository.Filter(wantedState, wantedMonth, wantedCurrency, wantedClient, wantedReview, null);
     }
 
-    /** A whole number within {@code [min, max]}, or {@code min} with a problem added. */
-    public static int number(String name, String value, int min, int max, List<FieldViolation> bad) {
-        if (value == null || value.isBlank()) {
-            return min;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
-        return min;
-    }
-
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

@@ -51,9 +51,8 @@ public class CreditResource {
             @QueryParam("review") String review, @QueryParam("page") String page, @QueryParam("size") String size) {
         List<FieldViolation> bad = new ArrayList<>();
         CreditRepository.Filter filter = CreditFilters.parse(state, month, currency, client, review, bad);
-        int pageNumber = CreditFilters.number("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
-        int pageSize = size == null || size.isBlank() ? 50
-                : CreditFilters.number("size", size, 1, CreditService.MAX_PAGE_SIZE, bad);
+        int pageNumber = InputLimits.wholeNumber("page", page, 0, 0, InputLimits.MAX_PAGE_NUMBER, bad);
+        int pageSize = InputLimits.wholeNumber("size", size, 50, 1, CreditService.MAX_PAGE_SIZE, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
@@ -72,6 +71,14 @@ public class CreditResource {
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Approved credits as CSV for the billing system (optionally one month and currency)")
     public Response export(@QueryParam("month") String month, @QueryParam("currency") String currency) {
+        return exportCsv(credits, month, currency);
+    }
+
+    /**
+     * The billing CSV of the approved credits of {@code month} and {@code currency} (either blank: any), as a
+     * download; 400 naming a bad parameter. The claims page serves the same file.
+     */
+    public static Response exportCsv(CreditService credits, String month, String currency) {
         List<FieldViolation> bad = new ArrayList<>();
         CreditRepository.Filter filter = CreditFilters.parse(null, month, currency, null, null, bad);
         if (!bad.isEmpty()) {

@@ -5,6 +5,7 @@ import com.slaledger.credit.CreditCsv;
 import com.slaledger.credit.CreditFilters;
 import com.slaledger.credit.CreditRepository;
 import com.slaledger.credit.CreditRequests;
+import com.slaledger.credit.CreditResource;
 import com.slaledger.credit.CreditResponse;
 import com.slaledger.credit.CreditService;
 import com.slaledger.credit.CreditState;
@@ -32,13 +33,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -163,7 +164,7 @@ public class CreditClaimPages {
         Filters filters = new Filters(text(state), text(month), text(currency), text(review));
         List<FieldViolation> problems = new ArrayList<>();
         CreditRepository.Filter filter = CreditFilters.parse(state, month, currency, null, review, problems);
-        int pageNumber = CreditFilters.number("page", page, 1, InputLimits.MAX_PAGE_NUMBER, problems);
+        int pageNumber = InputLimits.wholeNumber("page", page, 1, 1, InputLimits.MAX_PAGE_NUMBER, problems);
         CreditService.CreditPage found = problems.isEmpty() ? credits.list(filter, pageNumber - 1, PAGE_SIZE)
                 : new CreditService.CreditPage(List.of(), 0, PAGE_SIZE, 0);
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -188,14 +189,7 @@ public class CreditClaimPages {
     @Produces(Csv.MEDIA_TYPE)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response export(@QueryParam("month") String month, @QueryParam("currency") String currency) {
-        List<FieldViolation> bad = new ArrayList<>();
-        CreditRepository.Filter filter = CreditFilters.parse(null, month, currency, null, null, bad);
-        if (!bad.isEmpty()) {
-            throw ProblemException.invalid(bad);
-        }
-        return Response.ok(CreditCsv.of(credits.approvedForExport(filter.month(), filter.currency())),
-                Csv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"approved-credits.csv\"").build();
+        return CreditResource.exportCsv(credits, month, currency);
     }
 
     @POST
@@ -247,15 +241,8 @@ public class CreditClaimPages {
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response claim(@PathParam("id") long id, @RestForm String claimedAt, @RestForm String reference) {
         Instant now = Instant.now();
-        Instant at = null;
-        if (claimedAt != null && !claimedAt.isBlank()) {
-            at = InputLimits.instant(claimedAt).orElse(null);
-            if (at == null) {
-                return refused(id, ProblemException.badParameter("claimedAt", "must be " + InputLimits.instantRange()));
-            }
-        }
-        Instant when = at;
-        return act(id, "Claim recorded.", () -> credits.claim(id, new CreditRequests.Claim(when, reference), now));
+        return act(id, "Claim recorded.", () -> credits.claim(id, new CreditRequests.Claim(
+                optional("claimedAt", claimedAt, InputLimits::instant, InputLimits.instantRange()), reference), now));
     }
 
     @POST
@@ -279,16 +266,8 @@ public class CreditClaimPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response issue(@PathParam("id") long id, @RestForm String creditNoteNumber, @RestForm String issuedOn) {
-        LocalDate date = null;
-        if (issuedOn != null && !issuedOn.isBlank()) {
-            date = InputLimits.date(issuedOn).orElse(null);
-            if (date == null) {
-                return refused(id, ProblemException.badParameter("issuedOn", "must be " + InputLimits.dateRange()));
-            }
-        }
-        LocalDate on = date;
-        return act(id, "Issued.", () -> credits.issue(id, new CreditRequests.Issue(creditNoteNumber, on),
-                Instant.now()));
+        return act(id, "Issued.", () -> credits.issue(id, new CreditRequests.Issue(creditNoteNumber,
+                optional("issuedOn", issuedOn, InputLimits::date, InputLimits.dateRange())), Instant.now()));
     }
 
     @POST
@@ -309,6 +288,15 @@ public class CreditClaimPages {
             return refused(id, refused);
         }
         return seeOther("/credits/claims/" + id, done);
+    }
+
+    /** A form field that may be left blank (null), else must read as {@code expected}; a 400 problem otherwise. */
+    private static <T> T optional(String field, String value, Function<String, Optional<T>> parser,
+            String expected) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return parser.apply(value).orElseThrow(() -> ProblemException.badParameter(field, "must be " + expected));
     }
 
     private Response refused(long id, ProblemException refused) {
