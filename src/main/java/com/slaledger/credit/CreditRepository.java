@@ -32,8 +32,10 @@ public class CreditRepository implements PanacheRepository<Credit> {
         return find("from Credit c join fetch c.client where c.id = ?1", id).firstResultOptional();
     }
 
-    List<Credit> listForMonth(String month) {
-        return find("from Credit c join fetch c.client where c.month = ?1", month).list();
+    /** The month's credits, locked in id order (as the transitions lock), so a sync and a transition never interleave. */
+    List<Credit> lockForMonth(String month) {
+        return find("from Credit c join fetch c.client where c.month = ?1 order by c.id", month)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     Optional<Credit> findByCreditNoteNumber(String number) {

@@ -146,7 +146,7 @@ public class CreditService {
         FleetSlaReport report = reports.allClients(month, asOf);
         Map<Long, ContractResponse> versions = contracts.inForceDuring(month.atDay(1), month.plusMonths(1).atDay(1))
                 .stream().collect(Collectors.toMap(ContractResponse::id, Function.identity()));
-        Map<String, Credit> existing = credits.listForMonth(month.toString()).stream()
+        Map<String, Credit> existing = credits.lockForMonth(month.toString()).stream()
                 .collect(Collectors.toMap(credit -> credit.client.key, Function.identity()));
         Set<String> newClientKeys = report.clients().stream()
                 .filter(row -> !row.provisional() && !existing.containsKey(row.clientKey()) && due(row))
@@ -308,8 +308,9 @@ public class CreditService {
         Credit credit = lock(id);
         Instant claimedAt = request.claimedAt() == null ? now : request.claimedAt();
         String reference = request.reference().strip();
-        if (credit.state == CreditState.CLAIMED && claimedAt.equals(credit.claimedAt)
-                && reference.equals(credit.claimReference)) {
+        // a retry: the same reference, and the same time or none (a retry without one would otherwise say "now")
+        if (credit.state == CreditState.CLAIMED && reference.equals(credit.claimReference)
+                && (request.claimedAt() == null || claimedAt.equals(credit.claimedAt))) {
             return CreditResponse.of(credit);
         }
         requireState(credit, "claim", CreditState.OWED, CreditState.EXPIRED);
@@ -445,7 +446,7 @@ public class CreditService {
         String noteNumber = number.strip();
         LocalDate date = issuedOn != null ? issuedOn : LocalDate.ofInstant(now, credit.client.zone());
         if (credit.state == CreditState.ISSUED && noteNumber.equals(credit.creditNoteNumber)
-                && date.equals(credit.issuedOn)) {
+                && (issuedOn == null || date.equals(credit.issuedOn))) {
             return CreditResponse.of(credit);
         }
         requireState(credit, "issue", CreditState.APPROVED);

@@ -30,10 +30,15 @@ public class CreditSyncJob {
     void run() {
         Instant now = Instant.now();
         for (YearMonth month : CreditService.recentMonths(now, months)) {
-            CreditService.SyncResult result = credits.sync(month, now);
-            if (result.created() + result.recomputed() + result.flagged() + result.expired() > 0) {
-                LOG.infof("Credits of %s: %d created, %d recomputed, %d flagged for review, %d expired", month,
-                        result.created(), result.recomputed(), result.flagged(), result.expired());
+            try {
+                CreditService.SyncResult result = credits.sync(month, now);
+                if (result.created() + result.recomputed() + result.flagged() + result.expired() > 0) {
+                    LOG.infof("Credits of %s: %d created, %d recomputed, %d flagged for review, %d expired", month,
+                            result.created(), result.recomputed(), result.flagged(), result.expired());
+                }
+            } catch (RuntimeException e) {
+                // one month's failure (a database hiccup) must not keep the others from syncing; the next run retries
+                LOG.errorf(e, "Credits of %s could not be synced", month);
             }
         }
         int expired = credits.expireOverdue(now);

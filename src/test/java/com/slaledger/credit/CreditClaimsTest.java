@@ -130,6 +130,42 @@ class CreditClaimsTest {
     }
 
     @Test
+    void aCreditNotYetIssuedFollowsItsMonthAndIsFlaggedWhenTheBreachVanishes() {
+        CreditFixtures.Client client = client("recompute");
+        contract(client, "2024-01-01", "12000.00", "EUR", null);
+        long first = outage(client, "2024-01-10T00:00:00Z", "2024-01-10T01:00:00Z");
+        sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
+        long id = creditId(client, JANUARY);
+
+        // 7 more hours: D = 28,800 s → 98.92473…% → 25 % → EUR 3,000.00; the claimed credit simply follows
+        long late = outage(client, "2024-01-20T00:00:00Z", "2024-01-20T07:00:00Z");
+        sync(JANUARY, "2024-03-01T00:00:00Z").statusCode(200);
+        creditOf(client, JANUARY).body("items[0].state", equalTo("claimed"))
+                .body("items[0].amount", equalTo("3000.00"))
+                .body("items[0].creditPercent", equalTo(25))
+                .body("items[0].availabilityPercent", startsWith("98.9247311827"))
+                .body("items[0].review", nullValue());
+
+        // both incidents deleted: no breach left. The credit keeps EUR 3,000.00 and is flagged with EUR 0.00
+        given().when().delete("/api/incidents/" + first).then().statusCode(204);
+        given().when().delete("/api/incidents/" + late).then().statusCode(204);
+        sync(JANUARY, "2024-03-02T00:00:00Z").statusCode(200);
+        creditOf(client, JANUARY).body("items[0].amount", equalTo("3000.00"))
+                .body("items[0].review.flagged", equalTo(true))
+                .body("items[0].review.previousAmount", equalTo("3000.00"))
+                .body("items[0].review.recomputedAmount", equalTo("0.00"));
+        post(id, "issue", Map.of("creditNoteNumber", "CN-N-" + id)).statusCode(409);
+        // resolved: a credit not yet issued takes the recomputed amount
+        post(id, "resolve-review", Map.of("note", "incidents were test data")).statusCode(200)
+                .body("amount", equalTo("0.00"))
+                .body("review.flagged", equalTo(false));
+
+        List<String> actions = given().queryParam("entity", "credit").queryParam("id", id)
+                .when().get("/api/audit").then().statusCode(200).extract().jsonPath().getList("action");
+        assertEquals(List.of("resolve-review", "flag-review", "recompute", "create"), actions);
+    }
+
+    @Test
     void theHappyPathFromOwedToIssuedIsAuditedWithWhoAndWhen() {
         CreditFixtures.Client client = breachedInJanuary("happy", 15);
         sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
@@ -138,8 +174,11 @@ class CreditClaimsTest {
         Map<String, String> claim = Map.of("claimedAt", "2024-02-10T09:30:00Z", "reference", "TICKET-77");
         JsonPath claimed = post(id, "claim", claim).statusCode(200).body("state", equalTo("claimed"))
                 .extract().jsonPath();
-        // the same claim again: the same answer, nothing changed (the version did not move)
+        // the same claim again: the same answer, nothing changed (the version did not move); also without a time
         post(id, "claim", claim).statusCode(200).body("version", equalTo(claimed.getInt("version")));
+        post(id, "claim", Map.of("reference", "TICKET-77")).statusCode(200)
+                .body("claimedAt", equalTo("2024-02-10T09:30:00Z"))
+                .body("version", equalTo(claimed.getInt("version")));
         // another claim on a claimed credit is a conflict naming its state
         post(id, "claim", Map.of("claimedAt", "2024-02-11T09:30:00Z", "reference", "TICKET-78")).statusCode(409)
                 .body("detail", containsString("is claimed"));

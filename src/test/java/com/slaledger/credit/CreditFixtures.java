@@ -61,8 +61,8 @@ public final class CreditFixtures {
                 .when().post("/api/clients/" + client.key() + "/contracts").then().statusCode(201);
     }
 
-    /** A full-impact outage of the client's service over {@code [from, to)}. */
-    public static void outage(Client client, String from, String to) {
+    /** A full-impact outage of the client's service over {@code [from, to)}; answers the incident's id. */
+    public static long outage(Client client, String from, String to) {
         Map<String, Object> body = new HashMap<>();
         body.put("source", "credit-test");
         body.put("externalId", TestData.uniqueKey("out"));
@@ -72,7 +72,8 @@ public final class CreditFixtures {
         body.put("startedAt", from);
         body.put("mitigatedAt", to);
         body.put("resolvedAt", to);
-        given().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().statusCode(201);
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/incidents").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
     }
 
     public static RequestSpecification api() {
