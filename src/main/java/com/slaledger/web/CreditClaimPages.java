@@ -40,6 +40,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -169,8 +170,7 @@ public class CreditClaimPages {
                 : new CreditService.CreditPage(List.of(), 0, PAGE_SIZE, 0);
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         ListPage view = new ListPage(filters, problems, found.items().stream().map(Line::of).toList(), found.total(),
-                pageNumber, pages, works(), notice == null ? null : InputLimits.echo(notice.length() > 200
-                ? notice.substring(0, 200) : notice), Arrays.stream(CreditState.values()).map(CreditState::value)
+                pageNumber, pages, works(), notice(notice), Arrays.stream(CreditState.values()).map(CreditState::value)
                 .toList(), PageMonths.lastClosed(Instant.now()).toString());
         return Response.status(problems.isEmpty() ? 200 : 400).entity(Templates.list(view))
                 .type(MediaType.TEXT_HTML_TYPE).build();
@@ -180,7 +180,7 @@ public class CreditClaimPages {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        return Templates.detail(detailPage(id, notice == null ? null : InputLimits.echo(notice), null));
+        return Templates.detail(detailPage(id, notice(notice), null));
     }
 
     /** The billing export of the list's month and currency (see {@link CreditCsv}). */
@@ -212,10 +212,13 @@ public class CreditClaimPages {
         }
         String notice;
         try {
-            notice = "Approved " + credits.approveAll(new CreditRequests.BulkApprove(selected.stream()
-                    .limit(CreditRequests.MAX_BULK).toList())).size() + " credits.";
+            int approved = credits.approveAll(new CreditRequests.BulkApprove(selected.stream()
+                    .limit(CreditRequests.MAX_BULK).toList())).size();
+            notice = approved + (approved == 1 ? " credit" : " credits") + " approved.";
         } catch (ProblemException refused) {
-            notice = "Nothing approved: " + refused.getMessage();
+            notice = "Nothing approved: " + (refused.violations().isEmpty() ? refused.getMessage()
+                    : refused.violations().stream().map(FieldViolation::message).collect(Collectors.joining("; ")))
+                    + ".";
         }
         return seeOther("/credits/claims" + target, notice);
     }
@@ -310,6 +313,15 @@ public class CreditClaimPages {
         return new DetailPage(Line.of(credit), credits.history(id), works(), notice,
                 refused == null ? null : refused.getMessage(), refused == null ? List.of() : refused.violations(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** The notice a redirect carries, as shown: at most 500 characters, no control characters (Qute escapes it). */
+    private static String notice(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String cut = text.length() > 500 ? text.substring(0, 500) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", " ");
     }
 
     private boolean works() {

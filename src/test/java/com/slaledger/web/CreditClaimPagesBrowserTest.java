@@ -58,7 +58,7 @@ class CreditClaimPagesBrowserTest extends BrowserTest {
         find("#select-" + claimedId).click();
         find("#bulk-approve button[type=submit]").click();
         waitUpTo(java.time.Duration.ofSeconds(5)).until(driver -> driver.getCurrentUrl().contains("notice="));
-        assertEquals("Approved 1 credits.", find("#notice").getText());
+        assertEquals("1 credit approved.", find("#notice").getText());
         assertTrue(find("#credit-" + claimedId).getText().contains("approved"));
 
         open("/credits/claims/" + flaggedId);

@@ -60,7 +60,7 @@ class CreditClaimPagesTest {
         Response approved = desk.post("/credits/claims/approve", Map.of("ids", List.of(String.valueOf(id)),
                 "back", "?month=2024-01&state=claimed"));
         assertEquals(303, approved.statusCode());
-        assertTrue(approved.header("Location").contains("/credits/claims?month=2024-01&state=claimed&notice=Approved+1"),
+        assertTrue(approved.header("Location").contains("/credits/claims?month=2024-01&state=claimed&notice=1+credit+approved."),
                 approved.header("Location"));
         CreditFixtures.creditOf(client, "2024-01").body("items[0].state", equalTo("approved"));
 
@@ -82,6 +82,25 @@ class CreditClaimPagesTest {
         for (String action : List.of(">issue<", ">approve<", ">claim<", ">create<")) {
             assertTrue(after.contains(action), "the history lists " + action);
         }
+    }
+
+    @Test
+    void aBulkApprovalWithACreditThatCannotBeApprovedApprovesNoneAndSaysWhich() {
+        CreditFixtures.Client claimed = breached("page-bulk-claimed", null);
+        CreditFixtures.Client owed = breached("page-bulk-owed", 15);
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        long claimedId = CreditFixtures.creditId(claimed, "2024-01");
+        long owedId = CreditFixtures.creditId(owed, "2024-01");
+
+        FormSession desk = FormSession.open("/credits/claims?month=2024-01");
+        Response refused = desk.post("/credits/claims/approve", Map.of("ids",
+                List.of(String.valueOf(claimedId), String.valueOf(owedId))));
+        assertEquals(303, refused.statusCode());
+        String shown = given().urlEncodingEnabled(false).accept("text/html")
+                .get(refused.header("Location")).then().statusCode(200).extract().asString();
+        assertTrue(shown.contains("Nothing approved: credit " + owedId + " is owed; only a claimed credit can be"
+                + " approved."), shown);
+        CreditFixtures.creditOf(claimed, "2024-01").body("items[0].state", equalTo("claimed"));
     }
 
     @Test
