@@ -500,8 +500,7 @@ public class CreditService {
     }
 
     private Credit lock(long id) {
-        Credit credit = credits.lockById(id).orElseThrow(() -> ProblemException.notFound("credit", id));
-        return credit;
+        return credits.lockById(id).orElseThrow(() -> ProblemException.notFound("credit", id));
     }
 
     private static void requireState(Credit credit, String transition, CreditState... from) {
