@@ -80,6 +80,14 @@ public class Contract extends TrackedEntity {
     @Column(name = "minimum_outage_seconds", nullable = false)
     public int minimumOutageSeconds;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "claim_rule", nullable = false, length = 24)
+    public ClaimRule claimRule = ClaimRule.AUTOMATIC;
+
+    /** Days after the month's end a claim may come in; only with {@link ClaimRule#CLAIM_WITHIN_DAYS}. */
+    @Column(name = "claim_window_days")
+    public Integer claimWindowDays;
+
     /** Whether this version shares at least one day with {@code [from, toExclusive)}; a null end is open. */
     public boolean overlaps(LocalDate from, LocalDate toExclusive) {
         return (toExclusive == null || effectiveFrom.isBefore(toExclusive))

@@ -4,6 +4,8 @@ import com.slaledger.platform.InputLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,7 +19,8 @@ import java.util.List;
 /**
  * What a caller sends to create or replace a contract version. Percentages are kept to six decimals,
  * as the database stores them, so nothing is rounded silently. Omitted: {@code creditCapPercent} 100,
- * {@code impactModel} PROPORTIONAL, {@code minimumOutageSeconds} 0, no credit tiers.
+ * {@code impactModel} PROPORTIONAL, {@code minimumOutageSeconds} 0, no credit tiers, {@code claimRule} AUTOMATIC
+ * (then {@code claimWindowDays} must be omitted; with {@code CLAIM_WITHIN_DAYS} it is required, 1 to 366).
  */
 public record ContractRequest(
         @NotNull LocalDate effectiveFrom,
@@ -31,7 +34,9 @@ public record ContractRequest(
         ImpactModel impactModel,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
         BigDecimal impactThresholdPercent,
-        @PositiveOrZero Integer minimumOutageSeconds) {
+        @PositiveOrZero Integer minimumOutageSeconds,
+        ClaimRule claimRule,
+        @Min(1) @Max(366) Integer claimWindowDays) {
 
     public record Tier(
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
@@ -54,5 +59,9 @@ public record ContractRequest(
 
     int minimumOutageSecondsOrDefault() {
         return minimumOutageSeconds == null ? 0 : minimumOutageSeconds;
+    }
+
+    ClaimRule claimRuleOrDefault() {
+        return claimRule == null ? ClaimRule.AUTOMATIC : claimRule;
     }
 }

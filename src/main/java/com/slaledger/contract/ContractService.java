@@ -212,6 +212,12 @@ public class ContractService {
         if (request.minimumOutageSecondsOrDefault() != stored.minimumOutageSeconds) {
             changed.add("minimumOutageSeconds");
         }
+        if (request.claimRuleOrDefault() != stored.claimRule) {
+            changed.add("claimRule");
+        }
+        if (!Objects.equals(request.claimWindowDays(), stored.claimWindowDays)) {
+            changed.add("claimWindowDays");
+        }
         return changed;
     }
 
@@ -264,6 +270,13 @@ public class ContractService {
             violations.add("impactThresholdPercent", "is required for the THRESHOLD impact model");
         } else if (model != ImpactModel.THRESHOLD && request.impactThresholdPercent() != null) {
             violations.add("impactThresholdPercent", "applies only to the THRESHOLD impact model, not " + model);
+        }
+
+        ClaimRule claimRule = request.claimRuleOrDefault();
+        if (claimRule == ClaimRule.CLAIM_WITHIN_DAYS && request.claimWindowDays() == null) {
+            violations.add("claimWindowDays", "is required for the CLAIM_WITHIN_DAYS claim rule (1 to 366 days)");
+        } else if (claimRule != ClaimRule.CLAIM_WITHIN_DAYS && request.claimWindowDays() != null) {
+            violations.add("claimWindowDays", "applies only to the CLAIM_WITHIN_DAYS claim rule, not " + claimRule);
         }
 
         LocalDate from = request.effectiveFrom();
@@ -387,5 +400,7 @@ public class ContractService {
         contract.impactModel = request.impactModelOrDefault();
         contract.impactThresholdPercent = request.impactThresholdPercent();
         contract.minimumOutageSeconds = request.minimumOutageSecondsOrDefault();
+        contract.claimRule = request.claimRuleOrDefault();
+        contract.claimWindowDays = request.claimWindowDays();
     }
 }

@@ -1,6 +1,7 @@
 package com.slaledger.demo;
 
 import com.slaledger.client.ClientRequest;
+import com.slaledger.contract.ClaimRule;
 import com.slaledger.contract.ContractRequest;
 import com.slaledger.contract.ContractRequest.Tier;
 import com.slaledger.contract.ImpactModel;
@@ -134,10 +135,11 @@ public final class DemoData {
                 new ClientContract("casual-cartoon", contract(CONTRACTS_FROM, null, allServices, "99.99",
                         tiers("99.99", "10", "99.0", "30", "95.0", "100"), "12000.00", "EUR", "100",
                         ImpactModel.PROPORTIONAL, null, 0)),
-                new ClientContract("acme-retail", contract(CONTRACTS_FROM, null,
+                // Atlassian-style: claims within 15 days of month end
+                new ClientContract("acme-retail", claimWithin(15, contract(CONTRACTS_FROM, null,
                         List.of("api", "web", "checkout", "payments", "auth"), "99.9",
                         tiers("99.9", "10", "99.5", "25", "99.0", "50"), "8000.00", "EUR", "50",
-                        ImpactModel.PROPORTIONAL, null, 0)),
+                        ImpactModel.PROPORTIONAL, null, 0))),
                 new ClientContract("sakura-trading", contract(CONTRACTS_FROM, null,
                         List.of("api", "search", "db", "auth"), "99.95", tiers("99.95", "10", "99.0", "25"),
                         "1800000", "JPY", "100", ImpactModel.FULL, null, 0)),
@@ -147,10 +149,11 @@ public final class DemoData {
                         tiers("99.5", "5", "99.0", "15", "95.0", "40"), "9500.00", "USD", "100",
                         ImpactModel.THRESHOLD, "50", 0)),
                 // Google-style: outages shorter than a minute do not count
-                new ClientContract("kiwi-health", contract(LocalDate.of(2024, 3, 15), null,
+                // credits only on a claim within 90 days of month end: recent ones owed, older ones expired
+                new ClientContract("kiwi-health", claimWithin(90, contract(LocalDate.of(2024, 3, 15), null,
                         List.of("api", "auth", "db", "cache"), "99.99",
                         tiers("99.99", "10", "99.0", "25", "95.0", "50"), "6400.00", "NZD", "100",
-                        ImpactModel.PROPORTIONAL, null, 60)),
+                        ImpactModel.PROPORTIONAL, null, 60))),
                 new ClientContract("bluefin-bank", contract(CONTRACTS_FROM, null,
                         List.of("payments", "auth", "db", "api"), "99.95",
                         tiers("99.95", "10", "99.9", "20", "99.0", "50"), "2750.500", "BHD", "100",
@@ -322,7 +325,27 @@ public final class DemoData {
             int minimumOutageSeconds) {
         return new ContractRequest(from, to, services, new BigDecimal(target), tiers,
                 new Money(new BigDecimal(fee), currency), new BigDecimal(cap), model,
-                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds);
+                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, null, null);
+    }
+
+    /** The contract with a claim rule: credits are due only on a claim within {@code days} of month end. */
+    private static ContractRequest claimWithin(int days, ContractRequest c) {
+        return new ContractRequest(c.effectiveFrom(), c.effectiveTo(), c.coveredServices(), c.targetPercent(),
+                c.creditTiers(), c.monthlyFee(), c.creditCapPercent(), c.impactModel(), c.impactThresholdPercent(),
+                c.minimumOutageSeconds(), ClaimRule.CLAIM_WITHIN_DAYS, days);
+    }
+
+    /**
+     * An outage reported late: CasualCartoon's CDN down 40 hours from the 14th of {@code month}, 02:00 UTC, recorded
+     * after the month's credit was issued, so the credit is flagged for review (see {@code DemoCredits}).
+     * 40 h = 144,000 s of a month of at most 2,678,400 s: availability at most 94.63 %, the 100 % tier.
+     */
+    public static IncidentRequest lateIncident(YearMonth month) {
+        Instant start = month.atDay(14).atTime(2, 0).toInstant(ZoneOffset.UTC);
+        return incident("late-cdn-" + month, "CDN outage reported late by the CDN provider", Severity.SEV1,
+                List.of("cdn"), List.of("casual-cartoon"), "100", start, Duration.ofHours(1), Duration.ofHours(2),
+                Duration.ofHours(40), Duration.ofHours(41), "The CDN provider's status page missed a regional outage.",
+                List.of());
     }
 
     private static List<Tier> tiers(String... belowThenCredit) {

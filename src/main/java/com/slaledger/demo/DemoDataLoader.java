@@ -30,6 +30,7 @@ public class DemoDataLoader {
     private static final String MARKER = "demo-data-loaded";
 
     private final boolean enabled;
+    private final DemoCredits credits;
     private final EntityManager entityManager;
     private final ServiceCatalog services;
     private final ClientService clients;
@@ -40,7 +41,9 @@ public class DemoDataLoader {
 
     public DemoDataLoader(@ConfigProperty(name = "sla-ledger.demo-data.enabled") boolean enabled,
             EntityManager entityManager, ServiceCatalog services, ClientService clients, ContractService contracts,
-            MaintenanceWindowService maintenance, IncidentService incidents, UserService users) {
+            MaintenanceWindowService maintenance, IncidentService incidents, UserService users,
+            DemoCredits credits) {
+        this.credits = credits;
         this.users = users;
         this.enabled = enabled;
         this.entityManager = entityManager;
@@ -81,6 +84,7 @@ public class DemoDataLoader {
         }
         demo.maintenanceWindows().forEach(maintenance::create);
         incidents.batch(demo.incidents());
+        credits.seed(now);
         LOG.infof("Loaded demo data: %d clients, %d services, %d contracts, %d maintenance windows, %d incidents",
                 demo.clients().size(), demo.services().size(), demo.contracts().size(),
                 demo.maintenanceWindows().size(), demo.incidents().size());

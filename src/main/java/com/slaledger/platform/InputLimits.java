@@ -151,4 +151,27 @@ public final class InputLimits {
         }
         return out.toString();
     }
+
+    /**
+     * A query parameter that must be a whole number within {@code [min, max]}: {@code defaultValue} when blank;
+     * otherwise a violation naming the parameter and the range is added to {@code bad} and {@code defaultValue}
+     * answered, so a caller can collect every bad parameter before refusing.
+     */
+    public static int wholeNumber(String name, String value, int defaultValue, int min, int max,
+            java.util.List<com.slaledger.platform.Problem.FieldViolation> bad) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        bad.add(new com.slaledger.platform.Problem.FieldViolation(name,
+                "must be a whole number from " + min + " to " + max));
+        return defaultValue;
+    }
 }

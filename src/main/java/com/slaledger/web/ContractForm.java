@@ -1,5 +1,6 @@
 package com.slaledger.web;
 
+import com.slaledger.contract.ClaimRule;
 import com.slaledger.contract.ContractRequest;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ImpactModel;
@@ -54,6 +55,10 @@ public class ContractForm {
     public String impactThresholdPercent;
     @RestForm
     public String minimumOutageSeconds;
+    @RestForm
+    public String claimRule;
+    @RestForm
+    public String claimWindowDays;
 
     /** One row of the tier list as typed; {@code index} is 0-based. */
     public record TierRow(int index, String below, String credit) {
@@ -92,6 +97,8 @@ public class ContractForm {
         form.impactModel = ImpactModel.PROPORTIONAL.name();
         form.impactThresholdPercent = "";
         form.minimumOutageSeconds = "0";
+        form.claimRule = ClaimRule.AUTOMATIC.name();
+        form.claimWindowDays = "";
         return form;
     }
 
@@ -112,6 +119,8 @@ public class ContractForm {
         form.impactModel = version.impactModel().name();
         form.impactThresholdPercent = plain(version.impactThresholdPercent());
         form.minimumOutageSeconds = String.valueOf(version.minimumOutageSeconds());
+        form.claimRule = version.claimRule().name();
+        form.claimWindowDays = version.claimWindowDays() == null ? "" : String.valueOf(version.claimWindowDays());
         return form;
     }
 
@@ -156,6 +165,8 @@ public class ContractForm {
             case "impactModel" -> impactModel;
             case "impactThresholdPercent" -> impactThresholdPercent;
             case "minimumOutageSeconds" -> minimumOutageSeconds;
+            case "claimRule" -> claimRule;
+            case "claimWindowDays" -> claimWindowDays;
             default -> throw new IllegalArgumentException("no field " + field);
         });
     }
@@ -186,6 +197,22 @@ public class ContractForm {
                 errors.add("minimumOutageSeconds", "must be a whole number of seconds such as 60");
             }
         }
+        ClaimRule rule = null;
+        if (!isBlank(claimRule)) {
+            rule = Arrays.stream(ClaimRule.values()).filter(r -> r.name().equals(claimRule.strip()))
+                    .findFirst().orElse(null);
+            if (rule == null) {
+                errors.add("claimRule", "must be one of " + Arrays.toString(ClaimRule.values()));
+            }
+        }
+        Integer windowDays = null;
+        if (!isBlank(claimWindowDays)) {
+            try {
+                windowDays = Integer.valueOf(claimWindowDays.strip());
+            } catch (NumberFormatException e) {
+                errors.add("claimWindowDays", "must be a whole number of days from 1 to 366, such as 15");
+            }
+        }
         List<ContractRequest.Tier> tiers = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         int typed = Math.max(size(tierBelow), size(tierCredit));
@@ -213,7 +240,7 @@ public class ContractForm {
         }
         Money fee = amount == null && currency == null ? null : new Money(amount, currency);
         ContractRequest request = new ContractRequest(from, to, IncidentForm.nonBlank(coveredServices), target, tiers, fee, cap,
-                model, threshold, minimumOutage);
+                model, threshold, minimumOutage, rule, windowDays);
         return new Parsed(request, errors, rows);
     }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slaledger.contract.ClaimRule;
 import com.slaledger.demo.DemoData.DemoSet;
 import com.slaledger.incident.IncidentRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,19 @@ class DemoDataTest {
                 .collect(Collectors.toSet());
         assertTrue(currencies.containsAll(Set.of("EUR", "JPY", "USD", "BHD")), currencies.toString());
         assertEquals(3, demo.contracts().stream().map(c -> c.contract().impactModel()).distinct().count());
+    }
+
+    @Test
+    void twoContractsPayCreditsOnlyOnAClaimTheOthersAutomatically() {
+        Map<String, Integer> windows = demo.contracts().stream()
+                .filter(c -> c.contract().claimRule() == ClaimRule.CLAIM_WITHIN_DAYS)
+                .collect(Collectors.toMap(DemoData.ClientContract::clientKey, c -> c.contract().claimWindowDays()));
+        assertEquals(Map.of("kiwi-health", 90, "acme-retail", 15), windows);
+        // the late outage that flags an issued credit: 40 hours of CasualCartoon's CDN, inside the month
+        IncidentRequest late = DemoData.lateIncident(YearMonth.of(2026, 8));
+        assertEquals(Instant.parse("2026-08-14T02:00:00Z"), late.startedAt());
+        assertEquals(Instant.parse("2026-08-15T18:00:00Z"), late.mitigatedAt());
+        assertEquals(java.util.List.of("casual-cartoon"), late.affectedClients());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.slaledger.contract.ClaimRule;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ImpactModel;
 import com.slaledger.contract.Money;
@@ -120,7 +121,7 @@ class SharedMeasurementTest {
                 : List.of(tier("99.5", "25"));
         return ContractTerms.of(new ContractResponse(id, client, "UTC", LocalDate.of(2024, 1, 1), null, services,
                 new BigDecimal(target), tiers, new Money(new BigDecimal(fee), "EUR"), new BigDecimal("100"),
-                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF));
+                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF, ClaimRule.AUTOMATIC, null));
     }
 
     private static ContractResponse.Tier tier(String below, String credit) {

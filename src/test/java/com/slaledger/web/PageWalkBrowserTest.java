@@ -75,6 +75,7 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("reliability", "/reliability?from=2024-01-01&to=2024-01-31", "#group-" + example.service(),
                         sreAndAdmin),
                 new Stop("credits", "/credits?month=2024-01", "#client-" + client, slaReaders),
+                new Stop("credit-claims", "/credits/claims?month=2024-01", "#credit-count", slaReaders),
                 new Stop("contracts", "/contracts", "#client-" + client, financeAndAdmin),
                 new Stop("contract-versions", "/contracts/" + client, "#version-" + contract, financeAndAdmin),
                 new Stop("contract", "/contracts/" + client + "/" + contract, "#tier-0", financeAndAdmin),

@@ -1,0 +1,52 @@
+package com.slaledger.credit;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies of the credit transitions and of the sync. Text is bounded; lists hold at most 500 items. */
+public final class CreditRequests {
+
+    /** Most credits one bulk request may name. */
+    public static final int MAX_BULK = 500;
+
+    private CreditRequests() {
+    }
+
+    /**
+     * The client's claim: when it arrived (default now; not before the month's end, not in the future, before the
+     * deadline) and the client's reference for it (a ticket or e-mail id).
+     */
+    public record Claim(Instant claimedAt, @NotBlank @Size(max = 200) String reference) {
+    }
+
+    public record Reject(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The credit note: its number (unique across credits) and date (default today in the client's zone). */
+    public record Issue(@NotBlank @Size(max = 64) String creditNoteNumber, LocalDate issuedOn) {
+    }
+
+    public record BulkApprove(@NotEmpty @Size(max = MAX_BULK) List<@NotNull Long> ids) {
+    }
+
+    public record BulkIssueItem(@NotNull Long id, @NotBlank @Size(max = 64) String creditNoteNumber,
+            LocalDate issuedOn) {
+    }
+
+    public record BulkIssue(@NotEmpty @Size(max = MAX_BULK) List<@NotNull @Valid BulkIssueItem> credits) {
+    }
+
+    /** How finance settled a review flag: what was done about the difference (a supplementary note, nothing...). */
+    public record ResolveReview(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    /** Measure {@code month} (YYYY-MM) as of {@code asOf} (default now; never in the future). */
+    public record Sync(@NotBlank String month, Instant asOf) {
+    }
+}
