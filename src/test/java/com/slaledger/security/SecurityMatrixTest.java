@@ -102,6 +102,9 @@ class SecurityMatrixTest {
             Map.entry("GET /api/reports/sla/ledger", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/reports/reliability", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/reports/trends", Set.of(SRE, ADMIN)),
+            // contract what-ifs: who reads SLA reports (account managers their own clients); nothing is written
+            Map.entry("POST /api/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/what-if/fleet", Set.of(AM, FINANCE, ADMIN)),
             // incident pages: the API's rules, for people
             Map.entry("GET /incidents", Set.of(SRE, AM, ADMIN)),
             Map.entry("GET /incidents/{id}", Set.of(SRE, AM, ADMIN)),
