@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,6 @@ public class WhatIfService {
         ClientResponse client = found.get();
         List<ContractTerms> versions = contracts.list(clientKey).stream().map(ContractTerms::of).toList();
         List<Slot> slots = slots(versions, from, to, proposal);
-        throwIfAny(conflictsWithVersions(proposal, slots));
 
         List<Pair> pairs = List.of();
         if (!slots.isEmpty()) {
@@ -121,7 +121,6 @@ public class WhatIfService {
                 .map(ContractTerms::of)
                 .toList();
         List<Slot> slots = slots(versions, from, to, proposal);
-        throwIfAny(conflictsWithVersions(proposal, slots));
         if (slots.isEmpty()) {
             return new FleetWhatIfReport(from.toString(), to.toString(), asOf, false, List.of(), List.of());
         }
@@ -161,20 +160,29 @@ public class WhatIfService {
         }
     }
 
-    /** Every month of {@code from..to} in which a version is in force, with its window and the proposed terms. */
+    /**
+     * Every month of {@code from..to} in which a version is in force, with its window and the proposed terms.
+     * The proposal is first held against the versions it is tried on: 400 problem when it clashes with one.
+     */
     static List<Slot> slots(List<ContractTerms> versions, YearMonth from, YearMonth to, ContractProposal proposal) {
-        List<Slot> slots = new ArrayList<>();
+        record InForce(ContractTerms terms, YearMonth month, TimeWindow window) {
+        }
+        List<InForce> inForce = new ArrayList<>();
         for (ContractTerms terms : versions) {
-            ContractTerms proposed = null;
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
                 Optional<TimeWindow> window = terms.window(month);
                 if (window.isPresent()) {
-                    proposed = proposed != null ? proposed : ContractTerms.of(proposal.applyTo(terms.contract()));
-                    slots.add(new Slot(terms, proposed, month, window.get()));
+                    inForce.add(new InForce(terms, month, window.get()));
                 }
             }
         }
-        return slots;
+        throwIfAny(conflictsWithVersions(proposal, inForce.stream()
+                .map(slot -> Map.entry(slot.terms().contract(), slot.month())).toList()));
+        Map<ContractTerms, ContractTerms> proposed = new IdentityHashMap<>();
+        return inForce.stream()
+                .map(slot -> new Slot(slot.terms(), proposed.computeIfAbsent(slot.terms(),
+                        terms -> ContractTerms.of(proposal.applyTo(terms.contract()))), slot.month(), slot.window()))
+                .toList();
     }
 
     /**
@@ -229,15 +237,16 @@ public class WhatIfService {
      * target is held against every version it is tried on, and one giving a target but no tiers likewise;
      * each field is named once, with the first version it clashes with.
      */
-    static List<FieldViolation> conflictsWithVersions(ContractProposal proposal, List<Slot> slots) {
+    static List<FieldViolation> conflictsWithVersions(ContractProposal proposal,
+            List<Map.Entry<ContractResponse, YearMonth>> slots) {
         Violations violations = new Violations();
         boolean tiersOnly = proposal.creditTiers() != null && proposal.targetPercent() == null;
         boolean targetOnly = proposal.targetPercent() != null && proposal.creditTiers() == null;
         if (!tiersOnly && !targetOnly) {
             return List.of();
         }
-        for (Slot slot : slots) {
-            ContractResponse current = slot.current().contract();
+        for (Map.Entry<ContractResponse, YearMonth> slot : slots) {
+            ContractResponse current = slot.getKey();
             if (tiersOnly) {
                 List<ContractRequest.Tier> tiers = proposal.creditTiers();
                 for (int i = 0; i < tiers.size(); i++) {
@@ -246,7 +255,7 @@ public class WhatIfService {
                     if (below != null && below.compareTo(current.targetPercent()) > 0 && !violations.has(field)) {
                         violations.add(field, "must not be above the targetPercent of contract " + current.id()
                                 + " (" + current.targetPercent().toPlainString() + ", in force in "
-                                + slot.month() + "); propose a targetPercent too");
+                                + slot.getValue() + "); propose a targetPercent too");
                     }
                 }
             } else if (!violations.has("proposal.targetPercent")) {
@@ -255,7 +264,7 @@ public class WhatIfService {
                         .findFirst()
                         .ifPresent(tier -> violations.add("proposal.targetPercent", "is below the credit tier "
                                 + tier.belowPercent().toPlainString() + " of contract " + current.id()
-                                + " (in force in " + slot.month() + "); propose creditTiers too"));
+                                + " (in force in " + slot.getValue() + "); propose creditTiers too"));
             }
         }
         return violations.list();

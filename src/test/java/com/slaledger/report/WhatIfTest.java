@@ -265,4 +265,71 @@ class WhatIfTest {
         api().body(body).post("/api/what-if/fleet").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("clients", "to"));
     }
+
+    /**
+     * Saved, kept, opened and deleted. Opening works the figures out again: an outage added after saving
+     * (February 2024, 2,505.6 s at 100 % of 2,505,600 s, i.e. 0.1 %: availability 99.9 %, under 99.99 → 10 %)
+     * shows as a second EUR 1,200.00 credit on the current side, 0.00 under the proposal (99.9 is not below 99.9).
+     */
+    @Test
+    void savedWhatIfsAreKeptByNameAndReEvaluatedWhenOpened() {
+        String client = workedExampleClient("wi-saved", null);
+        Map<String, Object> proposal = Map.of("targetPercent", new BigDecimal("99.9"),
+                "creditTiers", List.of(tier("99.9", "10")));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Target 99.9 for 2024", "from", "2024-01",
+                "to", "2024-02", "proposal", proposal));
+
+        String location = api().body(body).post("/api/clients/" + client + "/what-ifs").then().statusCode(201)
+                .body("name", equalTo("Target 99.9 for 2024"))
+                .body("from", equalTo("2024-01"))
+                .body("createdBy", equalTo("test-admin"))
+                .body("report.totals[0].difference", equalTo("-1200.00"))
+                .extract().header("Location");
+        long id = api().get(location).then().statusCode(200).extract().jsonPath().getLong("id");
+        // a retry answers the saved one; another what-if under the same name is refused
+        api().body(body).post("/api/clients/" + client + "/what-ifs").then().statusCode(200)
+                .body("id", equalTo((int) id));
+        body.put("to", "2024-01");
+        api().body(body).post("/api/clients/" + client + "/what-ifs").then().statusCode(409)
+                .body("violations.field", contains("name"));
+        api().get("/api/clients/" + client + "/what-ifs").then().statusCode(200)
+                .body("id", contains((int) id))
+                .body("[0].proposal.targetPercent", number("99.9"))
+                .body("[0].report", nullValue());
+
+        String service = api().get("/api/clients/" + client + "/contracts").then().extract().jsonPath()
+                .getString("[0].coveredServices[0]");
+        // February 2024 has 29 days: 2,505,600 s; 0.1 % of it is 2,505.6 s
+        record(incident("late outage", List.of(service), "2024-02-10T00:00:00Z", "2024-02-10T00:41:45.600Z"));
+        api().get("/api/what-ifs/" + id).then().statusCode(200)
+                .body("report.months[1].current.availabilityPercent", equalTo("99.9"))
+                .body("report.months[1].current.creditAmount", equalTo("1200.00"))
+                .body("report.months[1].proposed.breached", equalTo(false))
+                .body("report.totals[0].currentCredit", equalTo("2400.00"))
+                .body("report.totals[0].proposedCredit", equalTo("0.00"))
+                .body("report.totals[0].difference", equalTo("-2400.00"));
+
+        TestUser manager = TestUsers.create("wi-saved-am", Role.ACCOUNT_MANAGER);
+        manager.given().get("/api/what-ifs/" + id).then().statusCode(404);
+        manager.given().get("/api/clients/" + client + "/what-ifs").then().statusCode(404);
+        manager.given().delete("/api/what-ifs/" + id).then().statusCode(404);
+
+        api().body(Map.of("name", "", "from", "2024-01", "to", "2024-01")).post("/api/clients/" + client + "/what-ifs")
+                .then().statusCode(400).body("violations.field", contains("name"));
+        api().delete("/api/what-ifs/" + id).then().statusCode(204);
+        api().get("/api/what-ifs/" + id).then().statusCode(404);
+        api().get("/api/clients/" + client + "/what-ifs").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aClientKeepsAtMostFiftyWhatIfs() {
+        String client = Fixtures.client("wi-many", "UTC");
+        for (int i = 1; i <= 50; i++) {
+            api().body(Map.of("name", "what-if " + i, "from", "2024-01", "to", "2024-01"))
+                    .post("/api/clients/" + client + "/what-ifs").then().statusCode(201);
+        }
+        api().body(Map.of("name", "what-if 51", "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(409);
+        api().get("/api/clients/" + client + "/what-ifs").then().body("size()", equalTo(50));
+    }
 }

@@ -105,6 +105,10 @@ class SecurityMatrixTest {
             // contract what-ifs: who reads SLA reports (account managers their own clients); nothing is written
             Map.entry("POST /api/what-if", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /api/what-if/fleet", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("DELETE /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
             // incident pages: the API's rules, for people
             Map.entry("GET /incidents", Set.of(SRE, AM, ADMIN)),
             Map.entry("GET /incidents/{id}", Set.of(SRE, AM, ADMIN)),
