@@ -1,7 +1,5 @@
 package com.slaledger.whatif;
 
-import com.slaledger.client.ClientResponse;
-import com.slaledger.client.ClientService;
 import com.slaledger.platform.Violations;
 import com.slaledger.report.ContractProposal;
 import com.slaledger.report.FleetWhatIfReport;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,17 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
 public class WhatIfResource {
 
-    /** The zone that enters a month first: no client's current month is later than its. */
-    static final ZoneId EARLIEST_ZONE = ZoneId.of("Pacific/Kiritimati");
-
     private final WhatIfService whatIf;
     private final WhatIfRules rules;
-    private final ClientService clients;
+    private final WhatIfRequests requests;
 
-    public WhatIfResource(WhatIfService whatIf, WhatIfRules rules, ClientService clients) {
+    public WhatIfResource(WhatIfService whatIf, WhatIfRules rules, WhatIfRequests requests) {
         this.whatIf = whatIf;
         this.rules = rules;
-        this.clients = clients;
+        this.requests = requests;
     }
 
     @POST
@@ -50,28 +43,7 @@ public class WhatIfResource {
             + "at most 36): month by month availability, breach and credit under the contract in force and under "
             + "the proposal, totals per currency and the difference (proposal − current)")
     public WhatIfReport evaluate(WhatIfRequest request) {
-        Instant asOf = Instant.now();
-        return evaluate(request.clientKey(), request.from(), request.to(), request.proposal(), asOf);
-    }
-
-    /**
-     * The what-if of one client, every field checked: 400 problem naming each bad field; an unknown or
-     * invisible client is a bad {@code clientKey}.
-     */
-    WhatIfReport evaluate(String clientKey, String from, String to, ContractProposal proposal, Instant asOf) {
-        Violations violations = new Violations();
-        Optional<ClientResponse> client = Optional.empty();
-        if (clientKey == null || clientKey.isBlank()) {
-            violations.add("clientKey", "is required");
-        } else if (clientKey.length() > 64 || (client = clients.find(clientKey)).isEmpty()) {
-            violations.add("clientKey", "no client with this key");
-        }
-        ZoneId zone = client.map(found -> ZoneId.of(found.timeZone())).orElse(EARLIEST_ZONE);
-        WhatIfRules.MonthRange range = rules.range(from, to, asOf, zone, violations);
-        rules.proposal(proposal, violations);
-        violations.throwIfAny();
-        ContractProposal proposed = proposal != null ? proposal : ContractProposal.NONE;
-        return whatIf.client(clientKey, range.from(), range.to(), proposed, asOf).orElseThrow();
+        return requests.evaluate(request.clientKey(), request.from(), request.to(), request.proposal(), Instant.now());
     }
 
     @POST
@@ -89,7 +61,7 @@ public class WhatIfResource {
         } else if (!selector.equals("all")) {
             violations.add("clients", "must be all or manager:<username>");
         }
-        WhatIfRules.MonthRange range = rules.range(request.from(), request.to(), asOf, EARLIEST_ZONE, violations);
+        WhatIfRules.MonthRange range = rules.range(request.from(), request.to(), asOf, WhatIfRequests.EARLIEST_ZONE, violations);
         rules.proposal(request.proposal(), violations);
         violations.throwIfAny();
         return whatIf.fleet(range.from(), range.to(),

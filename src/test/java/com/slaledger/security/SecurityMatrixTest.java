@@ -160,6 +160,10 @@ class SecurityMatrixTest {
             Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}/window", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if/save", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if/{id}/delete", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /credits/ledger", Set.of(AM, FINANCE, ADMIN)),
             // the dashboard: everyone signed in; reliability: sre and admin
             Map.entry("GET /", SIGNED_IN),
