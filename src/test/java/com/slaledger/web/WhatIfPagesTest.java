@@ -84,7 +84,7 @@ class WhatIfPagesTest {
         Response answer = form.post("/clients/" + client + "/what-if", lowerTarget("2024-01", "2024-02"));
         assertEquals(200, answer.statusCode(), answer.asString());
         Document page = Jsoup.parse(answer.asString());
-        assertEquals("EUR EUR 1,200.00 EUR 0.00 −EUR 1,200.00 1 → 0", page.select("#total-EUR").text());
+        assertEquals("EUR credit difference −EUR 1,200.00 current EUR 1,200.00, proposal EUR 0.00; breached months 1 → 0", page.select("#total-EUR").text());
         assertEquals("2024-01 99.950 % breached (99.99 %) EUR 1,200.00 99.950 % met (99.9 %) EUR 0.00",
                 page.select("#month-2024-01").text());
         assertEquals("2024-02 100.000 % met (99.99 %) EUR 0.00 100.000 % met (99.9 %) EUR 0.00",
@@ -111,7 +111,7 @@ class WhatIfPagesTest {
         assertEquals("“Target 99.9”: 2024-01 to 2024-01", page.select("#answer").text());
         assertEquals("99.9", page.select("#targetPercent").val());
         assertEquals("Target 99.9", page.select("#name").val());
-        assertEquals("EUR EUR 1,200.00 EUR 0.00 −EUR 1,200.00 1 → 0", page.select("#total-EUR").text());
+        assertEquals("EUR credit difference −EUR 1,200.00 current EUR 1,200.00, proposal EUR 0.00; breached months 1 → 0", page.select("#total-EUR").text());
         assertEquals(1, page.select("#saved li").size());
 
         // the same name again, for another range: refused beside the name, nothing saved twice
