@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentService;
+import com.slaledger.report.WhatIfReport;
+import com.slaledger.whatif.SavedWhatIfResponse;
+import com.slaledger.whatif.SavedWhatIfService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -28,6 +31,8 @@ class DemoDataLoaderTest {
     IncidentService incidents;
     @Inject
     UserTransaction transaction;
+    @Inject
+    SavedWhatIfService savedWhatIfs;
 
     @Test
     void loadsTheDemoSetOnceThroughTheApiRules() throws Exception {
@@ -39,6 +44,15 @@ class DemoDataLoaderTest {
                     .targetPercent().toPlainString());
             assertEquals(1320, incidents.findByKey("postmortem", "0x19").orElseThrow().timeToRestoreSeconds()
                     .intValueExact());
+            // the saved what-if turns January 2024's breach (EUR 1,200.00 under 99.99) into none under 99.9
+            SavedWhatIfResponse whatIf = savedWhatIfs.list("casual-cartoon").get(0);
+            WhatIfReport report = savedWhatIfs.open(whatIf.id(), Instant.parse("2026-11-24T09:30:00Z"))
+                    .orElseThrow().report();
+            assertEquals("2024-01", report.months().get(0).month());
+            assertTrue(report.months().get(0).current().breached());
+            assertEquals("1200.00", report.months().get(0).current().creditAmount());
+            assertFalse(report.months().get(0).proposed().breached());
+            assertEquals("0.00", report.months().get(0).proposed().creditAmount());
             assertFalse(loader.loadOnce(Instant.parse("2026-11-24T09:30:00Z")), "a second start loads nothing");
         } finally {
             transaction.rollback();
