@@ -4,7 +4,6 @@ import com.slaledger.analytics.Money;
 import com.slaledger.analytics.SlaOutcome;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -73,31 +72,14 @@ public record WhatIfReport(ClientSlaReport.Client client, String from, String to
     public record CurrencyTotal(String currency, String currentCredit, String proposedCredit, String difference,
             int currentBreaches, int proposedBreaches) {
 
-        /** Totals of (current, proposed) pairs of months, per currency, by currency code. */
-        static List<CurrencyTotal> of(List<SlaMonth[]> pairs) {
+        /** Totals of months, each a (current, proposed) pair, per currency, by currency code. */
+        static List<CurrencyTotal> of(List<Figures[]> pairs) {
             Map<String, Sums> sums = new TreeMap<>();
-            for (SlaMonth[] pair : pairs) {
-                sums.computeIfAbsent(code(pair[0]), Sums::new).addCurrent(pair[0]);
-                sums.computeIfAbsent(code(pair[1]), Sums::new).addProposed(pair[1]);
+            for (Figures[] pair : pairs) {
+                sums.computeIfAbsent(pair[0].currency(), Sums::new).addCurrent(pair[0]);
+                sums.computeIfAbsent(pair[1].currency(), Sums::new).addProposed(pair[1]);
             }
             return sums.values().stream().map(Sums::total).toList();
-        }
-
-        /** Adds up the lines of several reports, per currency (the fleet's grand total). */
-        static List<CurrencyTotal> sum(List<CurrencyTotal> lines) {
-            Map<String, Sums> sums = new TreeMap<>();
-            for (CurrencyTotal line : lines) {
-                Sums total = sums.computeIfAbsent(line.currency(), Sums::new);
-                total.current = total.current.plus(Money.of(line.currentCredit(), line.currency()));
-                total.proposed = total.proposed.plus(Money.of(line.proposedCredit(), line.currency()));
-                total.currentBreaches += line.currentBreaches();
-                total.proposedBreaches += line.proposedBreaches();
-            }
-            return new ArrayList<>(sums.values().stream().map(Sums::total).toList());
-        }
-
-        private static String code(SlaMonth month) {
-            return month.outcome().credit().currency().getCurrencyCode();
         }
 
         private static final class Sums {
@@ -111,14 +93,14 @@ public record WhatIfReport(ClientSlaReport.Client client, String from, String to
                 proposed = current;
             }
 
-            void addCurrent(SlaMonth month) {
-                current = current.plus(month.outcome().credit());
-                currentBreaches += month.outcome().breached() ? 1 : 0;
+            void addCurrent(Figures month) {
+                current = current.plus(Money.of(month.creditAmount(), month.currency()));
+                currentBreaches += month.breached() ? 1 : 0;
             }
 
-            void addProposed(SlaMonth month) {
-                proposed = proposed.plus(month.outcome().credit());
-                proposedBreaches += month.outcome().breached() ? 1 : 0;
+            void addProposed(Figures month) {
+                proposed = proposed.plus(Money.of(month.creditAmount(), month.currency()));
+                proposedBreaches += month.breached() ? 1 : 0;
             }
 
             CurrencyTotal total() {

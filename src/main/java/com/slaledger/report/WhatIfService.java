@@ -21,13 +21,14 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -89,14 +90,13 @@ public class WhatIfService {
             pairs = measure(slots, asOf, maintenanceIndex,
                     incidents.duringForClient(readFrom, readTo, clientKey, covered));
         }
-        Map<YearMonth, Pair> byMonth = pairs.stream().collect(Collectors.toMap(pair -> pair.current().month(),
-                pair -> pair, (a, b) -> a));
+        Map<YearMonth, Pair> byMonth = pairs.stream().collect(Collectors.toMap(Pair::month, pair -> pair,
+                (a, b) -> a));
         List<WhatIfReport.Month> months = new ArrayList<>();
         for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
             Pair pair = byMonth.get(month);
             months.add(pair == null ? new WhatIfReport.Month(month.toString(), false, null, null)
-                    : new WhatIfReport.Month(month.toString(), true, WhatIfReport.Figures.of(pair.current()),
-                            WhatIfReport.Figures.of(pair.proposed())));
+                    : new WhatIfReport.Month(month.toString(), true, pair.current(), pair.proposed()));
         }
         return Optional.of(new WhatIfReport(new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()),
                 from.toString(), to.toString(), asOf, pairs.stream().anyMatch(Pair::provisional), months,
@@ -130,13 +130,12 @@ public class WhatIfService {
         List<Pair> pairs = measure(slots, asOf, maintenanceIndex, incidents.during(readFrom, readTo));
 
         Map<String, List<Pair>> byClient = new LinkedHashMap<>();
-        pairs.forEach(pair -> byClient.computeIfAbsent(pair.current().terms().clientKey(), key -> new ArrayList<>())
-                .add(pair));
+        pairs.forEach(pair -> byClient.computeIfAbsent(pair.clientKey(), key -> new ArrayList<>()).add(pair));
         Map<String, String> names = clients.findByKeys(byClient.keySet()).stream()
                 .collect(Collectors.toMap(client -> client.key, client -> client.name));
         List<FleetWhatIfReport.ClientRow> rows = byClient.entrySet().stream()
                 .map(entry -> new FleetWhatIfReport.ClientRow(entry.getKey(), names.get(entry.getKey()),
-                        (int) entry.getValue().stream().map(pair -> pair.current().month()).distinct().count(),
+                        (int) entry.getValue().stream().map(Pair::month).distinct().count(),
                         WhatIfReport.CurrencyTotal.of(entry.getValue().stream().map(Pair::asArray).toList())))
                 .sorted(Comparator.comparing(FleetWhatIfReport.ClientRow::clientKey))
                 .toList();
@@ -148,15 +147,24 @@ public class WhatIfService {
     record Slot(ContractTerms current, ContractTerms proposed, YearMonth month, TimeWindow window) {
     }
 
-    /** The month under the current version and under the proposal. */
-    record Pair(SlaMonth current, SlaMonth proposed) {
+    /**
+     * A client-month's figures under the current version and under the proposal: only the figures are kept,
+     * not the measured months (with every incident's contribution), so a fleet over many months holds no more
+     * than one month's measurements at a time.
+     */
+    record Pair(String clientKey, YearMonth month, WhatIfReport.Figures current, WhatIfReport.Figures proposed) {
 
-        boolean provisional() {
-            return current.availability().provisional();
+        static Pair of(SlaMonth current, SlaMonth proposed) {
+            return new Pair(current.terms().clientKey(), current.month(), WhatIfReport.Figures.of(current),
+                    WhatIfReport.Figures.of(proposed));
         }
 
-        SlaMonth[] asArray() {
-            return new SlaMonth[] {current, proposed};
+        boolean provisional() {
+            return current.provisional();
+        }
+
+        WhatIfReport.Figures[] asArray() {
+            return new WhatIfReport.Figures[] {current, proposed};
         }
     }
 
@@ -186,41 +194,45 @@ public class WhatIfService {
     }
 
     /**
-     * Both sides of every slot. The incidents read for the whole range are cut into one index per month (those
-     * overlapping the month's widest window, the range the month report reads), so a month's measurement
-     * looks only at that month's incidents. Distinct {@link SlaMonth.Inputs} are measured once each, spread
-     * over the cores, as in {@link SlaReportService#measureAll}.
+     * Both sides of every slot, month by month. The incidents read for the whole range are cut into one index
+     * per month (those overlapping the month's widest window, the range the month report reads), so a month's
+     * measurement looks only at that month's incidents; within a month, distinct {@link SlaMonth.Inputs} are
+     * measured once each, spread over the cores, as in {@link SlaReportService#measureAll}. Only the figures
+     * of a month outlive it.
      */
     static List<Pair> measure(List<Slot> slots, Instant asOf, MaintenanceIndex maintenanceIndex,
             List<IncidentFacts> read) {
-        Map<YearMonth, TimeWindow> widest = new HashMap<>();
-        slots.forEach(slot -> widest.merge(slot.month(), slot.window(), (a, b) -> TimeWindow.of(
-                a.start().isBefore(b.start()) ? a.start() : b.start(), a.end().isAfter(b.end()) ? a.end() : b.end())));
-        Map<YearMonth, IncidentIndex> indexes = new HashMap<>();
-        widest.forEach((month, window) -> indexes.put(month, new IncidentIndex(read.stream()
-                .filter(incident -> overlaps(incident, window)).toList())));
-
+        Map<YearMonth, List<Slot>> byMonth = slots.stream()
+                .collect(Collectors.groupingBy(Slot::month, TreeMap::new, Collectors.toList()));
         record Keyed(Slot slot, SlaMonth.Inputs current, SlaMonth.Inputs proposed) {
         }
-        List<Keyed> keyed = slots.stream().map(slot -> {
-            IncidentIndex index = indexes.get(slot.month());
-            return new Keyed(slot, SlaMonth.Inputs.of(slot.current(), slot.window(), maintenanceIndex, index),
-                    SlaMonth.Inputs.of(slot.proposed(), slot.window(), maintenanceIndex, index));
-        }).toList();
-        Map<SlaMonth.Inputs, YearMonth> distinct = new LinkedHashMap<>();
-        keyed.forEach(key -> {
-            distinct.putIfAbsent(key.current(), key.slot().month());
-            distinct.putIfAbsent(key.proposed(), key.slot().month());
-        });
-        Map<SlaMonth.Inputs, SlaMonth.Shared> shared = distinct.entrySet().parallelStream()
-                .collect(Collectors.toConcurrentMap(Map.Entry::getKey,
-                        entry -> entry.getKey().measure(asOf, indexes.get(entry.getValue()))));
-        return keyed.parallelStream()
-                .map(key -> new Pair(
-                        SlaMonth.of(key.slot().current(), key.slot().month(), key.current(), shared.get(key.current())),
-                        SlaMonth.of(key.slot().proposed(), key.slot().month(), key.proposed(),
-                                shared.get(key.proposed()))))
-                .toList();
+        List<Pair> pairs = new ArrayList<>(slots.size());
+        for (List<Slot> month : byMonth.values()) {
+            TimeWindow widest = TimeWindow.of(
+                    month.stream().map(slot -> slot.window().start()).min(Comparator.naturalOrder()).orElseThrow(),
+                    month.stream().map(slot -> slot.window().end()).max(Comparator.naturalOrder()).orElseThrow());
+            IncidentIndex index = new IncidentIndex(read.stream().filter(incident -> overlaps(incident, widest))
+                    .toList());
+            List<Keyed> keyed = month.stream()
+                    .map(slot -> new Keyed(slot, SlaMonth.Inputs.of(slot.current(), slot.window(), maintenanceIndex,
+                            index), SlaMonth.Inputs.of(slot.proposed(), slot.window(), maintenanceIndex, index)))
+                    .toList();
+            Set<SlaMonth.Inputs> distinct = new HashSet<>();
+            keyed.forEach(key -> {
+                distinct.add(key.current());
+                distinct.add(key.proposed());
+            });
+            Map<SlaMonth.Inputs, SlaMonth.Shared> shared = distinct.parallelStream()
+                    .collect(Collectors.toConcurrentMap(inputs -> inputs, inputs -> inputs.measure(asOf, index)));
+            pairs.addAll(keyed.parallelStream()
+                    .map(key -> Pair.of(
+                            SlaMonth.of(key.slot().current(), key.slot().month(), key.current(),
+                                    shared.get(key.current())),
+                            SlaMonth.of(key.slot().proposed(), key.slot().month(), key.proposed(),
+                                    shared.get(key.proposed()))))
+                    .toList());
+        }
+        return pairs;
     }
 
     /** The report queries' range test ({@code IncidentImpactQuery}): the impact overlaps, or it starts inside. */

@@ -58,7 +58,10 @@ public class SavedWhatIfService {
                 Parameters.with("key", clientKey)).list().stream().map(saved -> response(saved, null)).toList();
     }
 
-    /** A saved what-if with its figures worked out now; empty when missing or not the caller's to see. */
+    /**
+     * A saved what-if with its figures worked out now; empty when missing or not the caller's to see; 409
+     * problem when the proposal no longer fits the client's contracts.
+     */
     public Optional<SavedWhatIfResponse> open(long id, Instant asOf) {
         return find(id).map(saved -> response(saved, evaluate(saved, asOf)));
     }
@@ -141,9 +144,22 @@ public class SavedWhatIfService {
         return clients.find(clientKey).orElseThrow(() -> ProblemException.notFound("client", clientKey));
     }
 
+    /**
+     * The figures now. A proposal saved against versions it no longer fits (a contract edited since, its
+     * target now above a proposed tier) is a 409 problem naming the clash: the request was fine, the
+     * stored what-if is what no longer applies.
+     */
     private WhatIfReport evaluate(SavedWhatIf saved, Instant asOf) {
-        return whatIf.client(saved.client.key, YearMonth.from(saved.fromMonth), YearMonth.from(saved.toMonth),
-                read(saved.proposal), asOf).orElseThrow();
+        try {
+            return whatIf.client(saved.client.key, YearMonth.from(saved.fromMonth), YearMonth.from(saved.toMonth),
+                    read(saved.proposal), asOf).orElseThrow();
+        } catch (ProblemException refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            throw ProblemException.conflict("What-if '" + saved.name + "' no longer fits the contracts of client '"
+                    + saved.client.key + "'; save it again with the clashing fields changed", refused.violations());
+        }
     }
 
     private SavedWhatIfResponse response(SavedWhatIf saved, WhatIfReport report) {

@@ -321,6 +321,29 @@ class WhatIfTest {
         api().get("/api/clients/" + client + "/what-ifs").then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /**
+     * Saved with tiers only ("below 99.99 → 20 %", fine under the contract's 99.99), then the contract is
+     * lowered to 99.9: the proposed tier is now above the target it would be tried on, and opening the
+     * what-if says so (409 naming the tier) instead of working out figures the rules forbid.
+     */
+    @Test
+    void aSavedWhatIfThatNoLongerFitsTheContractIsAConflictOnOpening() {
+        String service = Fixtures.service("wi-stale");
+        String client = Fixtures.client("wi-stale", "UTC");
+        Map<String, Object> terms = terms("2024-01-01", List.of(service), "99.99", "100.00", "EUR",
+                List.of(tier("99.99", "10")));
+        long contract = contract(client, terms);
+        long id = api().body(Map.of("name", "higher credit", "from", "2024-01", "to", "2024-01",
+                        "proposal", Map.of("creditTiers", List.of(tier("99.99", "20")))))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        terms.put("targetPercent", new BigDecimal("99.9"));
+        terms.put("creditTiers", List.of(tier("99.9", "10")));
+        api().body(terms).put("/api/contracts/" + contract).then().statusCode(200);
+        api().get("/api/what-ifs/" + id).then().statusCode(409)
+                .body("violations.field", contains("proposal.creditTiers[0].belowPercent"));
+    }
+
     @Test
     void aClientKeepsAtMostFiftyWhatIfs() {
         String client = Fixtures.client("wi-many", "UTC");
