@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +39,8 @@ import java.util.stream.Collectors;
  * the proposed side is the same month under the version with the proposal's fields in place. A proposal
  * that changes only target, tiers, cap or fee has the same {@link SlaMonth.Inputs} as the current contract,
  * so availability is measured once and only the verdict and credit are worked out twice; clients with equal
- * inputs share one measurement as in the all-clients month report. Each evaluation reads in a fixed number
- * of queries (contracts, clients, maintenance, incidents), whatever the number of months and clients.
+ * inputs share one measurement as in the all-clients month report. One client's what-if reads in a fixed
+ * number of queries (contracts, maintenance, incidents); the fleet's reads its incidents once per month.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -87,8 +88,10 @@ public class WhatIfService {
             Set<String> covered = new TreeSet<>();
             slots.forEach(slot -> covered.addAll(slot.current().coveredServices()));
             MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
+            // one client's incidents over the range are few: one read, cut per month
+            List<IncidentFacts> read = incidents.duringForClient(readFrom, readTo, clientKey, covered);
             pairs = measure(slots, asOf, maintenanceIndex,
-                    incidents.duringForClient(readFrom, readTo, clientKey, covered));
+                    window -> read.stream().filter(incident -> overlaps(incident, window)).toList());
         }
         Map<YearMonth, Pair> byMonth = pairs.stream().collect(Collectors.toMap(Pair::month, pair -> pair,
                 (a, b) -> a));
@@ -127,7 +130,10 @@ public class WhatIfService {
         Instant readFrom = slots.stream().map(slot -> slot.window().start()).min(Comparator.naturalOrder()).orElseThrow();
         Instant readTo = slots.stream().map(slot -> slot.window().end()).max(Comparator.naturalOrder()).orElseThrow();
         MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
-        List<Pair> pairs = measure(slots, asOf, maintenanceIndex, incidents.during(readFrom, readTo));
+        // the fleet's incidents are read month by month, as the month report reads them: the heap holds one
+        // month of them at a time, not the range's
+        List<Pair> pairs = measure(slots, asOf, maintenanceIndex,
+                window -> incidents.during(window.start(), window.end()));
 
         Map<String, List<Pair>> byClient = new LinkedHashMap<>();
         pairs.forEach(pair -> byClient.computeIfAbsent(pair.clientKey(), key -> new ArrayList<>()).add(pair));
@@ -194,14 +200,14 @@ public class WhatIfService {
     }
 
     /**
-     * Both sides of every slot, month by month. The incidents read for the whole range are cut into one index
-     * per month (those overlapping the month's widest window, the range the month report reads), so a month's
-     * measurement looks only at that month's incidents; within a month, distinct {@link SlaMonth.Inputs} are
-     * measured once each, spread over the cores, as in {@link SlaReportService#measureAll}. Only the figures
-     * of a month outlive it.
+     * Both sides of every slot, month by month. Each month is measured from an index of the incidents
+     * {@code incidentsDuring} gives for the month's widest window (the range the month report reads), so it
+     * looks only at that month's incidents; within a month, distinct {@link SlaMonth.Inputs} are measured once
+     * each, spread over the cores, as in {@link SlaReportService#measureAll}. Only the figures of a month
+     * outlive it.
      */
     static List<Pair> measure(List<Slot> slots, Instant asOf, MaintenanceIndex maintenanceIndex,
-            List<IncidentFacts> read) {
+            Function<TimeWindow, List<IncidentFacts>> incidentsDuring) {
         Map<YearMonth, List<Slot>> byMonth = slots.stream()
                 .collect(Collectors.groupingBy(Slot::month, TreeMap::new, Collectors.toList()));
         record Keyed(Slot slot, SlaMonth.Inputs current, SlaMonth.Inputs proposed) {
@@ -211,8 +217,7 @@ public class WhatIfService {
             TimeWindow widest = TimeWindow.of(
                     month.stream().map(slot -> slot.window().start()).min(Comparator.naturalOrder()).orElseThrow(),
                     month.stream().map(slot -> slot.window().end()).max(Comparator.naturalOrder()).orElseThrow());
-            IncidentIndex index = new IncidentIndex(read.stream().filter(incident -> overlaps(incident, widest))
-                    .toList());
+            IncidentIndex index = new IncidentIndex(incidentsDuring.apply(widest));
             List<Keyed> keyed = month.stream()
                     .map(slot -> new Keyed(slot, SlaMonth.Inputs.of(slot.current(), slot.window(), maintenanceIndex,
                             index), SlaMonth.Inputs.of(slot.proposed(), slot.window(), maintenanceIndex, index)))
