@@ -11,8 +11,10 @@ import com.slaledger.incident.IncidentRequest.TimelineEntryRequest;
 import com.slaledger.incident.Severity;
 import com.slaledger.maintenance.MaintenanceScope;
 import com.slaledger.maintenance.MaintenanceWindowRequest;
+import com.slaledger.report.ContractProposal;
 import com.slaledger.security.Role;
 import com.slaledger.service.ServiceRequest;
+import com.slaledger.whatif.SaveWhatIfRequest;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -43,7 +45,12 @@ public final class DemoData {
     /** Everything to load, in loading order. */
     public record DemoSet(List<ServiceRequest> services, List<ClientRequest> clients,
             List<ClientContract> contracts, List<MaintenanceWindowRequest> maintenanceWindows,
-            List<IncidentRequest> incidents) {
+            List<IncidentRequest> incidents,
+            List<ClientWhatIf> whatIfs) {
+    }
+
+    /** A saved what-if of a demo client. */
+    public record ClientWhatIf(String clientKey, SaveWhatIfRequest whatIf) {
     }
 
     public record ClientContract(String clientKey, ContractRequest contract) {
@@ -122,7 +129,19 @@ public final class DemoData {
                         DEMO_ACCOUNT_MANAGER),
                 new ClientRequest("fjord-energy", "Fjord Energy AS", "Ingrid Solberg", "Europe/Oslo", true));
         return new DemoSet(services, clients, contracts(), maintenance(now),
-                incidents(now, random, clients.stream().map(ClientRequest::key).toList()));
+                incidents(now, random, clients.stream().map(ClientRequest::key).toList()),
+                whatIfs());
+    }
+
+    /**
+     * The worked example's client tried on target 99.9 with its tiers moved down to match: January 2024's
+     * 22-minute outage (99.950717 %) breaches 99.99 for EUR 1,200.00 and meets 99.9, so that breach turns
+     * into none (SPEC "Worked example").
+     */
+    private static List<ClientWhatIf> whatIfs() {
+        return List.of(new ClientWhatIf("casual-cartoon", new SaveWhatIfRequest("Target 99.9, tiers moved down",
+                "2024-01", "2024-12", new ContractProposal(new BigDecimal("99.9"),
+                        tiers("99.9", "10", "99.0", "30", "95.0", "100"), null, null, null, null, null))));
     }
 
     private static List<ClientContract> contracts() {

@@ -9,6 +9,7 @@ import com.slaledger.maintenance.MaintenanceWindowService;
 import com.slaledger.security.UserRequest;
 import com.slaledger.security.UserService;
 import com.slaledger.service.ServiceCatalog;
+import com.slaledger.whatif.SavedWhatIfService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,13 +39,15 @@ public class DemoDataLoader {
     private final MaintenanceWindowService maintenance;
     private final IncidentService incidents;
     private final UserService users;
+    private final SavedWhatIfService savedWhatIfs;
 
     public DemoDataLoader(@ConfigProperty(name = "sla-ledger.demo-data.enabled") boolean enabled,
             EntityManager entityManager, ServiceCatalog services, ClientService clients, ContractService contracts,
             MaintenanceWindowService maintenance, IncidentService incidents, UserService users,
-            DemoCredits credits) {
+            DemoCredits credits, SavedWhatIfService savedWhatIfs) {
         this.credits = credits;
         this.users = users;
+        this.savedWhatIfs = savedWhatIfs;
         this.enabled = enabled;
         this.entityManager = entityManager;
         this.services = services;
@@ -84,6 +87,9 @@ public class DemoDataLoader {
         }
         demo.maintenanceWindows().forEach(maintenance::create);
         incidents.batch(demo.incidents());
+        for (DemoData.ClientWhatIf whatIf : demo.whatIfs()) {
+            savedWhatIfs.save(whatIf.clientKey(), whatIf.whatIf(), now);
+        }
         credits.seed(now);
         LOG.infof("Loaded demo data: %d clients, %d services, %d contracts, %d maintenance windows, %d incidents",
                 demo.clients().size(), demo.services().size(), demo.contracts().size(),

@@ -11,6 +11,9 @@ import com.slaledger.credit.CreditResponse;
 import com.slaledger.credit.CreditService;
 import com.slaledger.credit.CreditState;
 import com.slaledger.incident.IncidentService;
+import com.slaledger.report.WhatIfReport;
+import com.slaledger.whatif.SavedWhatIfResponse;
+import com.slaledger.whatif.SavedWhatIfService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -35,6 +38,8 @@ class DemoDataLoaderTest {
     UserTransaction transaction;
     @Inject
     CreditService credits;
+    @Inject
+    SavedWhatIfService savedWhatIfs;
 
     /** Credits in every state, made by the sync and the transitions; one issued credit flagged for review. */
     private void assertCreditsInEveryState() {
@@ -65,6 +70,15 @@ class DemoDataLoaderTest {
             assertEquals(1320, incidents.findByKey("postmortem", "0x19").orElseThrow().timeToRestoreSeconds()
                     .intValueExact());
             assertCreditsInEveryState();
+            // the saved what-if turns January 2024's breach (EUR 1,200.00 under 99.99) into none under 99.9
+            SavedWhatIfResponse whatIf = savedWhatIfs.list("casual-cartoon").get(0);
+            WhatIfReport report = savedWhatIfs.open(whatIf.id(), Instant.parse("2026-11-24T09:30:00Z"))
+                    .orElseThrow().report();
+            assertEquals("2024-01", report.months().get(0).month());
+            assertTrue(report.months().get(0).current().breached());
+            assertEquals("1200.00", report.months().get(0).current().creditAmount());
+            assertFalse(report.months().get(0).proposed().breached());
+            assertEquals("0.00", report.months().get(0).proposed().creditAmount());
             assertFalse(loader.loadOnce(Instant.parse("2026-11-24T09:30:00Z")), "a second start loads nothing");
         } finally {
             transaction.rollback();

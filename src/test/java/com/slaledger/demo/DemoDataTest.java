@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.contract.ClaimRule;
 import com.slaledger.demo.DemoData.DemoSet;
+import com.slaledger.contract.ContractRequest;
 import com.slaledger.incident.IncidentRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,6 +71,20 @@ class DemoDataTest {
                 .count());
         assertTrue(demo.incidents().stream().anyMatch(i -> Boolean.TRUE.equals(i.excluded())));
         assertTrue(demo.incidents().stream().anyMatch(i -> i.impactPercent().compareTo(new BigDecimal("100")) < 0));
+    }
+
+    /** SPEC worked example: January 2024 at 99.950717 % breaches 99.99 (EUR 1,200.00) and meets 99.9. */
+    @Test
+    void savesAWhatIfThatTurnsTheWorkedExamplesBreachIntoNone() {
+        assertEquals(1, demo.whatIfs().size());
+        DemoData.ClientWhatIf whatIf = demo.whatIfs().get(0);
+        assertEquals("casual-cartoon", whatIf.clientKey());
+        assertEquals("2024-01", whatIf.whatIf().from());
+        assertEquals(0, whatIf.whatIf().proposal().targetPercent().compareTo(new BigDecimal("99.9")));
+        assertEquals(0, whatIf.whatIf().proposal().creditTiers().get(0).belowPercent().compareTo(new BigDecimal("99.9")));
+        ContractRequest current = demo.contracts().stream().filter(c -> c.clientKey().equals("casual-cartoon"))
+                .findFirst().orElseThrow().contract();
+        assertEquals(0, current.targetPercent().compareTo(new BigDecimal("99.99")));
     }
 
     @Test

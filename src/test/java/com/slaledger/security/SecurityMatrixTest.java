@@ -102,6 +102,13 @@ class SecurityMatrixTest {
             Map.entry("GET /api/reports/sla/ledger", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/reports/reliability", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/reports/trends", Set.of(SRE, ADMIN)),
+            // contract what-ifs: who reads SLA reports (account managers their own clients); nothing is written
+            Map.entry("POST /api/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/what-if/fleet", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("DELETE /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
             // incident pages: the API's rules, for people
             Map.entry("GET /incidents", Set.of(SRE, AM, ADMIN)),
             Map.entry("GET /incidents/{id}", Set.of(SRE, AM, ADMIN)),
@@ -153,6 +160,10 @@ class SecurityMatrixTest {
             Map.entry("GET /clients/{key}", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}/report", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /clients/{key}/window", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if/save", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if/{id}/delete", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /credits/ledger", Set.of(AM, FINANCE, ADMIN)),
             // credit claims: finance and admin work them; account managers read their own clients'
             Map.entry("GET /api/credits", Set.of(AM, FINANCE, ADMIN)),

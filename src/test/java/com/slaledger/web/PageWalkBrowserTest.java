@@ -68,6 +68,7 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("clients", "/clients?month=2024-01", "#client-" + client, slaReaders),
                 new Stop("client-month", "/clients/" + client + "?month=2024-01", "#availability", slaReaders),
                 new Stop("client-report", "/clients/" + client + "/report?month=2024-01", "#availability", slaReaders),
+                new Stop("client-what-if", "/clients/" + client + "/what-if", "#what-if-form", slaReaders),
                 new Stop("incidents", "/incidents?client=" + client, "a[href^='/incidents/" + example.incidentId() + "']",
                         incidentReaders),
                 new Stop("incident", "/incidents/" + example.incidentId(), "#ttr", incidentReaders),
