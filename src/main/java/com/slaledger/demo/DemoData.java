@@ -175,16 +175,18 @@ public final class DemoData {
             LocalDate firstSunday = month.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY));
             Instant start = firstSunday.atTime(2, 0).toInstant(ZoneOffset.UTC);
             windows.add(new MaintenanceWindowRequest("Monthly database patching", start,
-                    start.plus(Duration.ofMinutes(90)), MaintenanceScope.SERVICES, List.of(), List.of("db"), true));
+                    start.plus(Duration.ofMinutes(90)), MaintenanceScope.SERVICES, List.of(), List.of("db"), true, null,
+                    null, null));
         }
         YearMonth lastMonth = current.minusMonths(1);
         Instant acme = lastMonth.atDay(12).atTime(21, 0).toInstant(ZoneOffset.UTC);
         windows.add(new MaintenanceWindowRequest("Acme checkout migration (agreed with Acme)", acme,
-                acme.plus(Duration.ofHours(3)), MaintenanceScope.CLIENTS, List.of("acme-retail"), List.of(), true));
+                acme.plus(Duration.ofHours(3)), MaintenanceScope.CLIENTS, List.of("acme-retail"), List.of(), true, null,
+                null, null));
         Instant emergency = current.minusMonths(3).atDay(20).atTime(13, 0).toInstant(ZoneOffset.UTC);
         windows.add(new MaintenanceWindowRequest("Emergency kernel patching (not announced: counts as downtime)",
                 emergency, emergency.plus(Duration.ofMinutes(40)), MaintenanceScope.ALL_CLIENTS, List.of(), List.of(),
-                false));
+                false, null, null, null));
         return windows;
     }
 
