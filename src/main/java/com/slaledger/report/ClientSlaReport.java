@@ -36,8 +36,12 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
         Budget budget, Contract contract,
         List<IncidentLine> incidents, List<Maintenance> maintenanceWindows) {
 
-    /** An announced maintenance window that concerns this client and overlaps the month: excluded from it. */
-    public record Maintenance(long id, String title, Instant startsAt, Instant endsAt) {
+    /**
+     * An announced maintenance window that concerns this client and overlaps the month: excluded from it. A
+     * recurring window is listed once per occurrence (same id), with its RRULE in {@code recurrence}, else null.
+     */
+    public record Maintenance(long id, String title, Instant startsAt, Instant endsAt,
+            String recurrence) {
     }
 
     public record Client(String key, String name, String timeZone) {

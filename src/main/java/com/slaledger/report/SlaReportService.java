@@ -78,7 +78,8 @@ public class SlaReportService {
         List<ClientSlaReport.Maintenance> excluded = announced.stream()
                 .filter(w -> w.announced() && concerns(w, clientKey, terms.coveredServices()))
                 .sorted(Comparator.comparing(MaintenanceWindowResponse::startsAt))
-                .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt()))
+                .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt(),
+                        w.recurrence()))
                 .toList();
         return ClientSlaReport.of(measured,
                 new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded);
