@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -178,6 +179,16 @@ public final class DemoData {
                     start.plus(Duration.ofMinutes(90)), MaintenanceScope.SERVICES, List.of(), List.of("db"), true, null,
                     null, null));
         }
+        // one rule instead of a window a week: every Sunday 02:00-04:00 in Oslo, for Fjord Energy, with
+        // one Sunday (the first of the current month) called off
+        YearMonth ruleFrom = current.minusMonths(MONTHS_OF_INCIDENTS - 1);
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        Instant firstSunday = ruleFrom.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY)).atTime(2, 0)
+                .atZone(oslo).toInstant();
+        windows.add(new MaintenanceWindowRequest("Weekly Sunday patching of the Fjord Energy stack", firstSunday,
+                firstSunday.plus(Duration.ofHours(2)), MaintenanceScope.CLIENTS, List.of("fjord-energy"), List.of(),
+                true, "FREQ=WEEKLY;BYDAY=SU", oslo.getId(),
+                List.of(current.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY)))));
         YearMonth lastMonth = current.minusMonths(1);
         Instant acme = lastMonth.atDay(12).atTime(21, 0).toInstant(ZoneOffset.UTC);
         windows.add(new MaintenanceWindowRequest("Acme checkout migration (agreed with Acme)", acme,

@@ -32,6 +32,21 @@ class DemoDataTest {
     }
 
     @Test
+    void holdsAWeeklyMaintenanceRuleInTheClientsZoneWithOneSundayCalledOff() {
+        var weekly = demo.maintenanceWindows().stream().filter(w -> w.recurrence() != null).toList();
+        assertEquals(1, weekly.size());
+        var rule = weekly.get(0);
+        assertEquals("FREQ=WEEKLY;BYDAY=SU", rule.recurrence());
+        assertEquals("Europe/Oslo", rule.timeZone());
+        assertEquals(java.util.List.of("fjord-energy"), rule.clients());
+        // 18 months back from November 2026: June 2025, whose first Sunday is the 1st; 02:00 CEST = 00:00Z
+        assertEquals(Instant.parse("2025-06-01T00:00:00Z"), rule.startsAt());
+        assertEquals(Instant.parse("2025-06-01T02:00:00Z"), rule.endsAt());
+        // the first Sunday of November 2026 is the 1st
+        assertEquals(java.util.List.of(java.time.LocalDate.of(2026, 11, 1)), rule.exceptions());
+    }
+
+    @Test
     void holdsTheSeedPostmortemOutageForAllClients() {
         IncidentRequest seed = demo.incidents().stream().filter(i -> i.externalId().equals("0x19")).findFirst()
                 .orElseThrow();
