@@ -335,7 +335,7 @@ public final class DemoData {
             int minimumOutageSeconds) {
         return new ContractRequest(from, to, services, new BigDecimal(target), tiers,
                 new Money(new BigDecimal(fee), currency), new BigDecimal(cap), model,
-                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds);
+                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, null);
     }
 
     private static List<Tier> tiers(String... belowThenCredit) {

@@ -54,6 +54,9 @@ public class ContractForm {
     public String impactThresholdPercent;
     @RestForm
     public String minimumOutageSeconds;
+    /** The key of a service calendar, blank when every hour counts. */
+    @RestForm
+    public String serviceCalendar;
 
     /** One row of the tier list as typed; {@code index} is 0-based. */
     public record TierRow(int index, String below, String credit) {
@@ -112,6 +115,7 @@ public class ContractForm {
         form.impactModel = version.impactModel().name();
         form.impactThresholdPercent = plain(version.impactThresholdPercent());
         form.minimumOutageSeconds = String.valueOf(version.minimumOutageSeconds());
+        form.serviceCalendar = version.serviceCalendar();
         return form;
     }
 
@@ -213,7 +217,8 @@ public class ContractForm {
         }
         Money fee = amount == null && currency == null ? null : new Money(amount, currency);
         ContractRequest request = new ContractRequest(from, to, IncidentForm.nonBlank(coveredServices), target, tiers, fee, cap,
-                model, threshold, minimumOutage);
+                model, threshold, minimumOutage,
+                serviceCalendar == null || serviceCalendar.isBlank() ? null : serviceCalendar.strip());
         return new Parsed(request, errors, rows);
     }
 

@@ -120,7 +120,7 @@ class SharedMeasurementTest {
                 : List.of(tier("99.5", "25"));
         return ContractTerms.of(new ContractResponse(id, client, "UTC", LocalDate.of(2024, 1, 1), null, services,
                 new BigDecimal(target), tiers, new Money(new BigDecimal(fee), "EUR"), new BigDecimal("100"),
-                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF));
+                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF, null));
     }
 
     private static ContractResponse.Tier tier(String below, String credit) {

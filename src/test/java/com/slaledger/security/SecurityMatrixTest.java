@@ -77,6 +77,12 @@ class SecurityMatrixTest {
             // postmortem import: whoever records incidents
             Map.entry("POST /api/postmortems/preview", Set.of(SRE, ADMIN)),
             Map.entry("POST /api/postmortems/import", Set.of(SRE, ADMIN)),
+            // service calendars: read by whoever reads SLA reports, written by admin as contracts are
+            Map.entry("GET /api/service-calendars", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/service-calendars/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/service-calendars", Set.of(ADMIN)),
+            Map.entry("PUT /api/service-calendars/{key}", Set.of(ADMIN)),
+            Map.entry("DELETE /api/service-calendars/{key}", Set.of(ADMIN)),
             // maintenance windows: sre and admin
             Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
