@@ -13,6 +13,11 @@ public record ServiceCalendarResponse(String key, String name, List<ServiceCalen
         String holidayCountry, String holidaySubdivision, List<LocalDate> customHolidays,
         long weeklyServiceSeconds, Instant createdAt, Instant updatedAt) {
 
+    /** {@code weeklyServiceSeconds} as a duration, for the pages. */
+    public java.time.Duration weeklyServiceDuration() {
+        return java.time.Duration.ofSeconds(weeklyServiceSeconds);
+    }
+
     /** The weekly hours as one line each, {@code MONDAY 08:00-18:00}. */
     public List<String> weeklyHoursText() {
         return weeklyHours.stream().map(range -> range.day() + " " + range.from() + "-" + range.to()).toList();

@@ -160,6 +160,7 @@ public class ContractForm {
             case "impactModel" -> impactModel;
             case "impactThresholdPercent" -> impactThresholdPercent;
             case "minimumOutageSeconds" -> minimumOutageSeconds;
+            case "serviceCalendar" -> serviceCalendar;
             default -> throw new IllegalArgumentException("no field " + field);
         });
     }

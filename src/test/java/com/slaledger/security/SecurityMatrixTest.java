@@ -122,6 +122,13 @@ class SecurityMatrixTest {
             Map.entry("GET /incidents/import", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import/preview", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import", Set.of(SRE, ADMIN)),
+            // service calendar pages: the calendar API's rules
+            Map.entry("GET /service-calendars", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /service-calendars/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /service-calendars/new", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars/{key}", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars/{key}/delete", Set.of(ADMIN)),
             // maintenance pages: the maintenance API's rules
             Map.entry("GET /maintenance", Set.of(SRE, ADMIN)),
             Map.entry("GET /maintenance/new", Set.of(SRE, ADMIN)),
