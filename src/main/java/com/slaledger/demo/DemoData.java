@@ -1,5 +1,6 @@
 package com.slaledger.demo;
 
+import com.slaledger.calendar.ServiceCalendarRequest;
 import com.slaledger.client.ClientRequest;
 import com.slaledger.contract.ContractRequest;
 import com.slaledger.contract.ContractRequest.Tier;
@@ -43,8 +44,12 @@ public final class DemoData {
     /** Everything to load, in loading order. */
     public record DemoSet(List<ServiceRequest> services, List<ClientRequest> clients,
             List<ClientContract> contracts, List<MaintenanceWindowRequest> maintenanceWindows,
-            List<IncidentRequest> incidents) {
+            List<IncidentRequest> incidents,
+            List<ServiceCalendarRequest> serviceCalendars) {
     }
+
+    /** Germany, Monday to Friday 08:00-18:00 with German public holidays and the two office days off at year end. */
+    static final String GERMAN_OFFICE_HOURS = "germany-office-hours";
 
     public record ClientContract(String clientKey, ContractRequest contract) {
     }
@@ -122,7 +127,22 @@ public final class DemoData {
                         DEMO_ACCOUNT_MANAGER),
                 new ClientRequest("fjord-energy", "Fjord Energy AS", "Ingrid Solberg", "Europe/Oslo", true));
         return new DemoSet(services, clients, contracts(), maintenance(now),
-                incidents(now, random, clients.stream().map(ClientRequest::key).toList()));
+                incidents(now, random, clients.stream().map(ClientRequest::key).toList()), serviceCalendars(now));
+    }
+
+    private static List<ServiceCalendarRequest> serviceCalendars(Instant now) {
+        List<ServiceCalendarRequest.Range> weekdays = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            weekdays.add(new ServiceCalendarRequest.Range(day.name(), "08:00", "18:00"));
+        }
+        List<LocalDate> yearEnds = new ArrayList<>();
+        for (int year = CONTRACTS_FROM.getYear(); year <= now.atZone(ZoneOffset.UTC).getYear(); year++) {
+            yearEnds.add(LocalDate.of(year, 12, 24));
+            yearEnds.add(LocalDate.of(year, 12, 31));
+        }
+        return List.of(new ServiceCalendarRequest(GERMAN_OFFICE_HOURS, "Germany office hours (Mon-Fri 08:00-18:00)",
+                weekdays, "DE", null, yearEnds));
     }
 
     private static List<ClientContract> contracts() {
@@ -138,7 +158,7 @@ public final class DemoData {
                 new ClientContract("acme-retail", contract(CONTRACTS_FROM, null,
                         List.of("api", "web", "checkout", "payments", "auth"), "99.9",
                         tiers("99.9", "10", "99.5", "25", "99.0", "50"), "8000.00", "EUR", "50",
-                        ImpactModel.PROPORTIONAL, null, 0)),
+                        ImpactModel.PROPORTIONAL, null, 0, GERMAN_OFFICE_HOURS)),
                 new ClientContract("sakura-trading", contract(CONTRACTS_FROM, null,
                         List.of("api", "search", "db", "auth"), "99.95", tiers("99.95", "10", "99.0", "25"),
                         "1800000", "JPY", "100", ImpactModel.FULL, null, 0)),
@@ -333,9 +353,16 @@ public final class DemoData {
     private static ContractRequest contract(LocalDate from, LocalDate to, List<String> services, String target,
             List<Tier> tiers, String fee, String currency, String cap, ImpactModel model, String threshold,
             int minimumOutageSeconds) {
+        return contract(from, to, services, target, tiers, fee, currency, cap, model, threshold,
+                minimumOutageSeconds, null);
+    }
+
+    private static ContractRequest contract(LocalDate from, LocalDate to, List<String> services, String target,
+            List<Tier> tiers, String fee, String currency, String cap, ImpactModel model, String threshold,
+            int minimumOutageSeconds, String serviceCalendar) {
         return new ContractRequest(from, to, services, new BigDecimal(target), tiers,
                 new Money(new BigDecimal(fee), currency), new BigDecimal(cap), model,
-                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, null);
+                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, serviceCalendar);
     }
 
     private static List<Tier> tiers(String... belowThenCredit) {

@@ -1,5 +1,6 @@
 package com.slaledger.demo;
 
+import com.slaledger.calendar.ServiceCalendarService;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractService;
 import com.slaledger.demo.DemoData.ClientContract;
@@ -37,10 +38,13 @@ public class DemoDataLoader {
     private final MaintenanceWindowService maintenance;
     private final IncidentService incidents;
     private final UserService users;
+    private final ServiceCalendarService calendars;
 
     public DemoDataLoader(@ConfigProperty(name = "sla-ledger.demo-data.enabled") boolean enabled,
             EntityManager entityManager, ServiceCatalog services, ClientService clients, ContractService contracts,
-            MaintenanceWindowService maintenance, IncidentService incidents, UserService users) {
+            MaintenanceWindowService maintenance, IncidentService incidents, UserService users,
+            ServiceCalendarService calendars) {
+        this.calendars = calendars;
         this.users = users;
         this.enabled = enabled;
         this.entityManager = entityManager;
@@ -76,6 +80,7 @@ public class DemoDataLoader {
         });
         demo.services().forEach(services::create);
         demo.clients().forEach(clients::create);
+        demo.serviceCalendars().forEach(calendars::create);
         for (ClientContract contract : demo.contracts()) {
             contracts.create(contract.clientKey(), contract.contract());
         }

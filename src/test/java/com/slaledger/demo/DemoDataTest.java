@@ -47,6 +47,22 @@ class DemoDataTest {
     }
 
     @Test
+    void acmeRetailMeasuresGermanOfficeHours() {
+        assertEquals(1, demo.serviceCalendars().size());
+        var calendar = demo.serviceCalendars().get(0);
+        assertEquals("germany-office-hours", calendar.key());
+        assertEquals("DE", calendar.holidayCountry());
+        assertEquals(java.util.List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                calendar.weeklyHours().stream().map(range -> range.day()).toList());
+        assertTrue(calendar.weeklyHours().stream().allMatch(r -> r.from().equals("08:00") && r.to().equals("18:00")));
+        // 24 and 31 December of 2024, 2025 and 2026
+        assertEquals(6, calendar.customHolidays().size());
+        var named = demo.contracts().stream().filter(c -> "germany-office-hours".equals(c.contract().serviceCalendar()))
+                .map(c -> c.clientKey()).toList();
+        assertEquals(java.util.List.of("acme-retail"), named);
+    }
+
+    @Test
     void holdsTheSeedPostmortemOutageForAllClients() {
         IncidentRequest seed = demo.incidents().stream().filter(i -> i.externalId().equals("0x19")).findFirst()
                 .orElseThrow();
