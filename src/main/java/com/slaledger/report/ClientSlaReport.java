@@ -32,6 +32,8 @@ import java.util.List;
  *                            {@code measuredSeconds} is {@code |W ∩ SH ∖ M|} and {@code maintenanceSeconds} only
  *                            the maintenance inside service hours (docs/service-hours.md)
  * @param outsideServiceHoursSeconds the window's time (cut at asOf) outside service hours; 0 without a calendar
+ * @param responseTimes       MTTA and MTTR of the incidents starting in the month, on the wall clock and, with a
+ *                            service calendar, in business time
  */
 public record ClientSlaReport(Client client, String month, Window window, Instant asOf, boolean provisional,
         boolean measurable, BigDecimal targetPercent, String availabilityPercent, String availabilityDisplay,
@@ -40,7 +42,8 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
         Budget budget, Contract contract,
         List<IncidentLine> incidents, List<Maintenance> maintenanceWindows,
         String serviceCalendar,
-        BigDecimal outsideServiceHoursSeconds) {
+        BigDecimal outsideServiceHoursSeconds,
+        ResponseTimesInHours responseTimes) {
 
     /**
      * An announced maintenance window that concerns this client and overlaps the month: excluded from it. A
@@ -80,7 +83,8 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
             BigDecimal downtimeSeconds) {
     }
 
-    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows) {
+    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows,
+            ResponseTimesInHours responseTimes) {
         Availability availability = month.availability();
         SlaOutcome outcome = month.outcome();
         ErrorBudget budget = month.budget();
@@ -108,6 +112,6 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                         contract.impactThresholdPercent(), contract.minimumOutageSeconds(), contract.creditTiers(),
                         contract.monthlyFee(), contract.creditCapPercent()),
                 incidents, List.copyOf(maintenanceWindows), contract.serviceCalendar(),
-                month.outsideServiceHoursSeconds());
+                month.outsideServiceHoursSeconds(), responseTimes);
     }
 }

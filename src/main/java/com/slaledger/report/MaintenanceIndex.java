@@ -67,6 +67,12 @@ final class MaintenanceIndex {
         return hours.outside(window, zone);
     }
 
+    /** The service hours of a calendar loaded with this index; empty for null or a calendar not loaded. */
+    java.util.Optional<ServiceHours> serviceHours(String calendarKey) {
+        return calendarKey == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(calendars.get(calendarKey));
+    }
+
     /**
      * The client's maintenance under a contract covering {@code coveredServices}. A window may appear twice
      * (naming two covered services); the analytics core takes the union, so it still counts once.

@@ -83,8 +83,11 @@ public class SlaReportService {
                 .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt(),
                         w.recurrence()))
                 .toList();
+        ResponseTimesInHours responseTimes = ResponseTimesInHours.of(measured.incidents(), window,
+                maintenanceIndex.serviceHours(terms.contract().serviceCalendar()), zone);
         return ClientSlaReport.of(measured,
-                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded);
+                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded,
+                responseTimes);
     }
 
     /** The SPEC's scopes: all clients, the listed clients, or listed services the client's contract covers. */

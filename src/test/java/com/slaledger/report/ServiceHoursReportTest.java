@@ -48,8 +48,16 @@ class ServiceHoursReportTest {
         Map<String, Object> terms = terms("2024-10-01", List.of(service), "99.9", "1000.00", "EUR", List.of());
         terms.put("serviceCalendar", calendar);
         contract(client, terms);
-        record(incident("Weekend outage", List.of(service), "2024-10-25T15:30:00Z", "2024-10-28T07:30:00Z"));
-        record(incident("Holiday outage", List.of(service), "2024-10-03T08:00:00Z", "2024-10-03T09:00:00Z"));
+        Map<String, Object> weekend = incident("Weekend outage", List.of(service), "2024-10-25T15:30:00Z",
+                "2024-10-28T07:30:00Z");
+        weekend.put("detectedAt", "2024-10-25T15:30:00Z");
+        weekend.put("acknowledgedAt", "2024-10-28T07:15:00Z");
+        record(weekend);
+        Map<String, Object> holiday = incident("Holiday outage", List.of(service), "2024-10-03T08:00:00Z",
+                "2024-10-03T09:00:00Z");
+        holiday.put("detectedAt", "2024-10-03T08:00:00Z");
+        holiday.put("acknowledgedAt", "2024-10-03T08:10:00Z");
+        record(holiday);
 
         api().queryParam("month", "2024-10").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
                 .body("serviceCalendar", equalTo(calendar))
@@ -62,7 +70,18 @@ class ServiceHoursReportTest {
                 .body("breached", equalTo(true))
                 .body("budget.allowedSeconds", number(792))
                 .body("budget.remainingSeconds", number(-2808))
-                .body("incidents.downtimeSeconds", org.hamcrest.Matchers.contains(number(0), number(3600)));
+                .body("incidents.downtimeSeconds", org.hamcrest.Matchers.contains(number(0), number(3600)))
+                // TTA: weekend Fri 15:30Z to Mon 07:15Z = 63.75 h = 229,500 s on the wall clock; in hours
+                // Fri 17:30-18:00 + Mon 08:00-08:15 = 2,700 s. Holiday: 600 s, in hours 0 s.
+                // MTTA (229,500 + 600) / 2 = 115,050 s; business (2,700 + 0) / 2 = 1,350 s.
+                .body("responseTimes.mtta.count", equalTo(2))
+                .body("responseTimes.mtta.meanSeconds", number(115050))
+                .body("responseTimes.businessMtta.meanSeconds", number(1350))
+                .body("responseTimes.businessMtta.maxSeconds", number(2700))
+                // TTR: 230,400 s and 3,600 s, mean 117,000 s; in hours 3,600 s and 0 s, mean 1,800 s
+                .body("responseTimes.mttr.meanSeconds", number(117000))
+                .body("responseTimes.businessMttr.meanSeconds", number(1800))
+                .body("responseTimes.businessMttr.maxSeconds", number(3600));
 
         // the fleet report measures the same month the same way
         api().queryParam("month", "2024-10").get("/api/reports/sla").then().statusCode(200)
@@ -92,6 +111,8 @@ class ServiceHoursReportTest {
                 .body("downtimeSeconds", number(600));
         api().queryParam("month", "2024-10").get("/api/reports/clients/" + plain + "/sla").then().statusCode(200)
                 .body("serviceCalendar", nullValue())
+                .body("responseTimes.businessMttr", nullValue())
+                .body("responseTimes.mttr.meanSeconds", number(1800))
                 .body("outsideServiceHoursSeconds", number(0))
                 .body("downtimeSeconds", number(1800));
     }
