@@ -69,7 +69,6 @@ class ServiceCalendarPagesTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(month.contains("<a href=\"/service-calendars/" + key + "\" id=\"service-calendar\">"), month);
         assertTrue(month.contains("id=\"service-hours-note\""), month);
-        // 1,890,000 s outside: 525 h
         assertTrue(month.contains("Mean in service hours"), month);
     }
 
