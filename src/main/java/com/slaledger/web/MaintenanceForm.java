@@ -6,7 +6,6 @@ import com.slaledger.maintenance.MaintenanceWindowResponse;
 import com.slaledger.platform.TimeZones;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,17 +105,7 @@ public class MaintenanceForm implements TimeFieldForm {
         Instant end = IncidentForm.instant("endsAt", endsAt, zoneId,
                 original == null ? null : original.endsAt(), errors);
         boolean recurring = recurrence != null && !recurrence.isBlank();
-        List<LocalDate> exceptionDates = new ArrayList<>();
-        if (exceptions != null && !exceptions.isBlank()) {
-            for (String date : exceptions.strip().split("[\\s,;]+")) {
-                try {
-                    exceptionDates.add(LocalDate.parse(date));
-                } catch (DateTimeParseException e) {
-                    errors.add("exceptions", "must be dates such as 2024-12-29, separated by spaces");
-                    break;
-                }
-            }
-        }
+        List<LocalDate> exceptionDates = DateListField.parse("exceptions", exceptions, errors);
         MaintenanceWindowRequest request = new MaintenanceWindowRequest(title == null ? null : title.strip(), start,
                 end, parsedScope, IncidentForm.nonBlank(clients), IncidentForm.nonBlank(services), isAnnounced(),
                 recurring ? recurrence.strip() : null, recurring ? zoneId.getId() : null,

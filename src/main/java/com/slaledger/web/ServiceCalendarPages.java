@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,17 +125,7 @@ public class ServiceCalendarPages {
                     errors.add("weeklyHours", "line " + (i + 1) + ": must look like MONDAY 08:00-18:00");
                 }
             }
-            List<LocalDate> dates = new ArrayList<>();
-            if (customHolidays != null && !customHolidays.isBlank()) {
-                for (String date : customHolidays.strip().split("[\\s,;]+")) {
-                    try {
-                        dates.add(LocalDate.parse(date));
-                    } catch (DateTimeParseException e) {
-                        errors.add("customHolidays", "must be dates such as 2024-12-24, separated by spaces");
-                        break;
-                    }
-                }
-            }
+            List<LocalDate> dates = DateListField.parse("customHolidays", customHolidays, errors);
             return new ServiceCalendarRequest(blankToNull(key), blankToNull(name), ranges,
                     blankToNull(holidayCountry), blankToNull(holidaySubdivision), dates);
         }

@@ -74,6 +74,22 @@ class RecurringMaintenancePagesTest {
     }
 
     @Test
+    void theListShowsAnEndlessRuleWithItsNextTime() {
+        String client = Fixtures.client("weekly-list-page", "Europe/Berlin");
+        String title = TestData.uniqueKey("Endless Sunday patching");
+        Response saved = FormSession.open("/maintenance/new")
+                .post("/maintenance", weekly(title, client, "FREQ=WEEKLY;BYDAY=SU", ""));
+        assertEquals(303, saved.statusCode(), saved.asString());
+        long id = Long.parseLong(saved.header("Location").replaceAll(".*/maintenance/", "").replaceAll("\\?.*", ""));
+        // a month long after the first occurrence still lists the rule: its series has no end
+        String list = given().accept("text/html").queryParam("month", "2031-06").queryParam("zone", "Europe/Berlin")
+                .get("/maintenance").then().statusCode(200).extract().asString();
+        String row = SlaPagesFixtures.row(list, "window-" + id);
+        assertTrue(row.contains("Repeats <code>FREQ=WEEKLY;BYDAY=SU</code> in Europe/Berlin; next "), row);
+        assertTrue(row.contains(">upcoming<"), row);
+    }
+
+    @Test
     void aBadRuleComesBackBesideItsFieldWithWhatWasTyped() {
         String client = Fixtures.client("weekly-page-bad", "UTC");
         Response refused = FormSession.open("/maintenance/new")
