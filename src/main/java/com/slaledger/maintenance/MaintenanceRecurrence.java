@@ -109,6 +109,11 @@ public final class MaintenanceRecurrence {
             throw new InvalidRule("COUNT must be from 1 to " + MAX_COUNT);
         }
         LocalDateTime localStart = firstStart.atZone(zone).toLocalDateTime();
+        if (!ZonedDateTime.ofLocal(localStart, zone, null).toInstant().equals(firstStart)) {
+            // the second pass of a fall-back hour: every occurrence would take the first pass instead
+            throw new InvalidRule("must start at a local time that happens once; " + localStart.toLocalTime()
+                    + " on " + localStart.toLocalDate() + " happens twice in " + zone + ", and a rule takes the first");
+        }
         DateTime until = rule.getUntil();
         if (until != null) {
             if (until.isAllDay()) {

@@ -36,7 +36,10 @@ public record MaintenanceWindowResponse(long id, String title, Instant startsAt,
                 announced, createdAt, updatedAt, recurrence, timeZone, exceptions);
     }
 
-    /** The recurrence of a recurring window (stored rules were checked when saved), empty for a one-off window. */
+    /**
+     * The recurrence of a recurring window as stored (its rule was checked when saved), empty for a one-off
+     * window. Not for an {@link #occurrence} copy: its {@code startsAt} is no longer the rule's DTSTART.
+     */
     public java.util.Optional<MaintenanceRecurrence> recurrenceRule() {
         if (recurrence == null) {
             return java.util.Optional.empty();

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.slaledger.security.Role;
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.TestUsers;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -86,8 +88,14 @@ class ServiceCalendarResourceTest {
         api().body(contract).post("/api/clients/" + client + "/contracts").then().statusCode(400)
                 .body("violations.field", hasItem("serviceCalendar"));
         contract.put("serviceCalendar", key);
-        api().body(contract).post("/api/clients/" + client + "/contracts").then().statusCode(201)
-                .body("serviceCalendar", equalTo(key));
+        long id = api().body(contract).post("/api/clients/" + client + "/contracts").then().statusCode(201)
+                .body("serviceCalendar", equalTo(key)).extract().jsonPath().getLong("id");
+
+        // finance edits fees only: dropping the calendar is an admin's change
+        contract.remove("serviceCalendar");
+        TestUsers.withRole(Role.FINANCE).given().contentType(ContentType.JSON).body(contract)
+                .put("/api/contracts/" + id).then().statusCode(403)
+                .body("violations.field", hasItem("serviceCalendar"));
 
         api().delete("/api/service-calendars/" + key).then().statusCode(409);
         api().get("/api/service-calendars/" + key).then().statusCode(200);

@@ -148,6 +148,11 @@ class MaintenanceRecurrenceTest {
         // DTSTART is a Sunday; a Monday rule would not start with it
         assertRefused("FREQ=WEEKLY;BYDAY=MO", "must have the start (2024-03-24 02:00 in Europe/Berlin)");
         assertRefused("FREQ=DAILY;" + "BYMONTH=1;".repeat(40), "must be at most 300 characters");
+        // 02:30 CET on 27 Oct 2024 (01:30Z) is the second 02:30 of the night: the rule would take the first
+        MaintenanceRecurrence.InvalidRule secondPass = assertThrows(MaintenanceRecurrence.InvalidRule.class,
+                () -> MaintenanceRecurrence.of("FREQ=WEEKLY;BYDAY=SU", BERLIN, Instant.parse("2024-10-27T01:30:00Z"),
+                        Instant.parse("2024-10-27T02:30:00Z"), List.of()));
+        assertTrue(secondPass.getMessage().contains("happens twice"), secondPass.getMessage());
     }
 
     private static void assertRefused(String rule, String message) {
