@@ -88,6 +88,10 @@ public class Contract extends TrackedEntity {
     @Column(name = "claim_window_days")
     public Integer claimWindowDays;
 
+    /** The service calendar whose hours alone are measured (docs/service-hours.md); null: every hour counts. */
+    @Column(name = "service_calendar_key", length = 64)
+    public String serviceCalendarKey;
+
     /** Whether this version shares at least one day with {@code [from, toExclusive)}; a null end is open. */
     public boolean overlaps(LocalDate from, LocalDate toExclusive) {
         return (toExclusive == null || effectiveFrom.isBefore(toExclusive))

@@ -20,7 +20,8 @@ import java.util.List;
  * What a caller sends to create or replace a contract version. Percentages are kept to six decimals,
  * as the database stores them, so nothing is rounded silently. Omitted: {@code creditCapPercent} 100,
  * {@code impactModel} PROPORTIONAL, {@code minimumOutageSeconds} 0, no credit tiers, {@code claimRule} AUTOMATIC
- * (then {@code claimWindowDays} must be omitted; with {@code CLAIM_WITHIN_DAYS} it is required, 1 to 366).
+ * (then {@code claimWindowDays} must be omitted; with {@code CLAIM_WITHIN_DAYS} it is required, 1 to 366), no
+ * {@code serviceCalendar} (every hour counts; with the key of a service calendar only its service hours are measured).
  */
 public record ContractRequest(
         @NotNull LocalDate effectiveFrom,
@@ -36,7 +37,8 @@ public record ContractRequest(
         BigDecimal impactThresholdPercent,
         @PositiveOrZero Integer minimumOutageSeconds,
         ClaimRule claimRule,
-        @Min(1) @Max(366) Integer claimWindowDays) {
+        @Min(1) @Max(366) Integer claimWindowDays,
+        @Size(max = 64) String serviceCalendar) {
 
     public record Tier(
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 6, message = InputLimits.PERCENT_DIGITS)
@@ -55,6 +57,10 @@ public record ContractRequest(
 
     ImpactModel impactModelOrDefault() {
         return impactModel == null ? ImpactModel.PROPORTIONAL : impactModel;
+    }
+
+    String serviceCalendarOrNull() {
+        return serviceCalendar == null || serviceCalendar.isBlank() ? null : serviceCalendar.strip();
     }
 
     int minimumOutageSecondsOrDefault() {

@@ -9,6 +9,7 @@ import com.slaledger.platform.Violations;
 import com.slaledger.service.Service;
 import com.slaledger.service.ServiceCatalog;
 import io.quarkus.panache.common.Sort;
+import com.slaledger.calendar.ServiceCalendarService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -41,14 +42,16 @@ public class ContractService {
     private final ServiceCatalog services;
     private final Validator validator;
     private final AuditTrail audit;
+    private final ServiceCalendarService calendars;
 
     public ContractService(ContractRepository contracts, ClientService clients, ServiceCatalog services,
-            Validator validator, AuditTrail audit) {
+            Validator validator, AuditTrail audit, ServiceCalendarService calendars) {
         this.contracts = contracts;
         this.clients = clients;
         this.services = services;
         this.validator = validator;
         this.audit = audit;
+        this.calendars = calendars;
     }
 
     /** Keys of the services any contract version of these clients covers (for scoping what a caller sees). */
@@ -218,6 +221,9 @@ public class ContractService {
         if (!Objects.equals(request.claimWindowDays(), stored.claimWindowDays)) {
             changed.add("claimWindowDays");
         }
+        if (!Objects.equals(request.serviceCalendarOrNull(), stored.serviceCalendarKey)) {
+            changed.add("serviceCalendar");
+        }
         return changed;
     }
 
@@ -286,6 +292,10 @@ public class ContractService {
         }
         if (to != null && to.getDayOfMonth() != 1) {
             violations.add("effectiveTo", "must be the first day of a month, so a month never mixes two versions");
+        }
+        String calendar = request.serviceCalendarOrNull();
+        if (calendar != null && calendar.length() <= 64 && !calendars.exists(calendar)) {
+            violations.add("serviceCalendar", "no service calendar '" + calendar + "'");
         }
         return covered;
     }
@@ -402,5 +412,6 @@ public class ContractService {
         contract.minimumOutageSeconds = request.minimumOutageSecondsOrDefault();
         contract.claimRule = request.claimRuleOrDefault();
         contract.claimWindowDays = request.claimWindowDays();
+        contract.serviceCalendarKey = request.serviceCalendarOrNull();
     }
 }

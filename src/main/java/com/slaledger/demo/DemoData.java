@@ -1,5 +1,6 @@
 package com.slaledger.demo;
 
+import com.slaledger.calendar.ServiceCalendarRequest;
 import com.slaledger.client.ClientRequest;
 import com.slaledger.contract.ClaimRule;
 import com.slaledger.contract.ContractRequest;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -46,12 +48,15 @@ public final class DemoData {
     public record DemoSet(List<ServiceRequest> services, List<ClientRequest> clients,
             List<ClientContract> contracts, List<MaintenanceWindowRequest> maintenanceWindows,
             List<IncidentRequest> incidents,
-            List<ClientWhatIf> whatIfs) {
+            List<ClientWhatIf> whatIfs, List<ServiceCalendarRequest> serviceCalendars) {
     }
 
     /** A saved what-if of a demo client. */
     public record ClientWhatIf(String clientKey, SaveWhatIfRequest whatIf) {
     }
+
+    /** Germany, Monday to Friday 08:00-18:00 with German public holidays and the two office days off at year end. */
+    static final String GERMAN_OFFICE_HOURS = "germany-office-hours";
 
     public record ClientContract(String clientKey, ContractRequest contract) {
     }
@@ -130,7 +135,7 @@ public final class DemoData {
                 new ClientRequest("fjord-energy", "Fjord Energy AS", "Ingrid Solberg", "Europe/Oslo", true));
         return new DemoSet(services, clients, contracts(), maintenance(now),
                 incidents(now, random, clients.stream().map(ClientRequest::key).toList()),
-                whatIfs());
+                whatIfs(), serviceCalendars(now));
     }
 
     /**
@@ -144,6 +149,21 @@ public final class DemoData {
                         tiers("99.9", "10", "99.0", "30", "95.0", "100"), null, null, null, null, null))));
     }
 
+    private static List<ServiceCalendarRequest> serviceCalendars(Instant now) {
+        List<ServiceCalendarRequest.Range> weekdays = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            weekdays.add(new ServiceCalendarRequest.Range(day.name(), "08:00", "18:00"));
+        }
+        List<LocalDate> yearEnds = new ArrayList<>();
+        for (int year = CONTRACTS_FROM.getYear(); year <= now.atZone(ZoneOffset.UTC).getYear(); year++) {
+            yearEnds.add(LocalDate.of(year, 12, 24));
+            yearEnds.add(LocalDate.of(year, 12, 31));
+        }
+        return List.of(new ServiceCalendarRequest(GERMAN_OFFICE_HOURS, "Germany office hours (Mon-Fri 08:00-18:00)",
+                weekdays, "DE", null, yearEnds));
+    }
+
     private static List<ClientContract> contracts() {
         List<String> allServices = new ArrayList<>();
         for (String[] service : SERVICES) {
@@ -154,11 +174,11 @@ public final class DemoData {
                 new ClientContract("casual-cartoon", contract(CONTRACTS_FROM, null, allServices, "99.99",
                         tiers("99.99", "10", "99.0", "30", "95.0", "100"), "12000.00", "EUR", "100",
                         ImpactModel.PROPORTIONAL, null, 0)),
-                // Atlassian-style: claims within 15 days of month end
+                // Atlassian-style: claims within 15 days of month end; only German office hours are measured
                 new ClientContract("acme-retail", claimWithin(15, contract(CONTRACTS_FROM, null,
                         List.of("api", "web", "checkout", "payments", "auth"), "99.9",
                         tiers("99.9", "10", "99.5", "25", "99.0", "50"), "8000.00", "EUR", "50",
-                        ImpactModel.PROPORTIONAL, null, 0))),
+                        ImpactModel.PROPORTIONAL, null, 0, GERMAN_OFFICE_HOURS))),
                 new ClientContract("sakura-trading", contract(CONTRACTS_FROM, null,
                         List.of("api", "search", "db", "auth"), "99.95", tiers("99.95", "10", "99.0", "25"),
                         "1800000", "JPY", "100", ImpactModel.FULL, null, 0)),
@@ -197,16 +217,28 @@ public final class DemoData {
             LocalDate firstSunday = month.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY));
             Instant start = firstSunday.atTime(2, 0).toInstant(ZoneOffset.UTC);
             windows.add(new MaintenanceWindowRequest("Monthly database patching", start,
-                    start.plus(Duration.ofMinutes(90)), MaintenanceScope.SERVICES, List.of(), List.of("db"), true));
+                    start.plus(Duration.ofMinutes(90)), MaintenanceScope.SERVICES, List.of(), List.of("db"), true, null,
+                    null, null));
         }
+        // one rule instead of a window a week: every Sunday 02:00-04:00 in Oslo, for Fjord Energy, with
+        // one Sunday (the first of the current month) called off
+        YearMonth ruleFrom = current.minusMonths(MONTHS_OF_INCIDENTS - 1);
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        Instant firstSunday = ruleFrom.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY)).atTime(2, 0)
+                .atZone(oslo).toInstant();
+        windows.add(new MaintenanceWindowRequest("Weekly Sunday patching of the Fjord Energy stack", firstSunday,
+                firstSunday.plus(Duration.ofHours(2)), MaintenanceScope.CLIENTS, List.of("fjord-energy"), List.of(),
+                true, "FREQ=WEEKLY;BYDAY=SU", oslo.getId(),
+                List.of(current.atDay(1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SUNDAY)))));
         YearMonth lastMonth = current.minusMonths(1);
         Instant acme = lastMonth.atDay(12).atTime(21, 0).toInstant(ZoneOffset.UTC);
         windows.add(new MaintenanceWindowRequest("Acme checkout migration (agreed with Acme)", acme,
-                acme.plus(Duration.ofHours(3)), MaintenanceScope.CLIENTS, List.of("acme-retail"), List.of(), true));
+                acme.plus(Duration.ofHours(3)), MaintenanceScope.CLIENTS, List.of("acme-retail"), List.of(), true, null,
+                null, null));
         Instant emergency = current.minusMonths(3).atDay(20).atTime(13, 0).toInstant(ZoneOffset.UTC);
         windows.add(new MaintenanceWindowRequest("Emergency kernel patching (not announced: counts as downtime)",
                 emergency, emergency.plus(Duration.ofMinutes(40)), MaintenanceScope.ALL_CLIENTS, List.of(), List.of(),
-                false));
+                false, null, null, null));
         return windows;
     }
 
@@ -342,16 +374,23 @@ public final class DemoData {
     private static ContractRequest contract(LocalDate from, LocalDate to, List<String> services, String target,
             List<Tier> tiers, String fee, String currency, String cap, ImpactModel model, String threshold,
             int minimumOutageSeconds) {
+        return contract(from, to, services, target, tiers, fee, currency, cap, model, threshold,
+                minimumOutageSeconds, null);
+    }
+
+    private static ContractRequest contract(LocalDate from, LocalDate to, List<String> services, String target,
+            List<Tier> tiers, String fee, String currency, String cap, ImpactModel model, String threshold,
+            int minimumOutageSeconds, String serviceCalendar) {
         return new ContractRequest(from, to, services, new BigDecimal(target), tiers,
                 new Money(new BigDecimal(fee), currency), new BigDecimal(cap), model,
-                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, null, null);
+                threshold == null ? null : new BigDecimal(threshold), minimumOutageSeconds, null, null, serviceCalendar);
     }
 
     /** The contract with a claim rule: credits are due only on a claim within {@code days} of month end. */
     private static ContractRequest claimWithin(int days, ContractRequest c) {
         return new ContractRequest(c.effectiveFrom(), c.effectiveTo(), c.coveredServices(), c.targetPercent(),
                 c.creditTiers(), c.monthlyFee(), c.creditCapPercent(), c.impactModel(), c.impactThresholdPercent(),
-                c.minimumOutageSeconds(), ClaimRule.CLAIM_WITHIN_DAYS, days);
+                c.minimumOutageSeconds(), ClaimRule.CLAIM_WITHIN_DAYS, days, c.serviceCalendar());
     }
 
     /**

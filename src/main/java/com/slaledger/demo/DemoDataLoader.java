@@ -1,5 +1,6 @@
 package com.slaledger.demo;
 
+import com.slaledger.calendar.ServiceCalendarService;
 import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractService;
 import com.slaledger.demo.DemoData.ClientContract;
@@ -40,12 +41,14 @@ public class DemoDataLoader {
     private final IncidentService incidents;
     private final UserService users;
     private final SavedWhatIfService savedWhatIfs;
+    private final ServiceCalendarService calendars;
 
     public DemoDataLoader(@ConfigProperty(name = "sla-ledger.demo-data.enabled") boolean enabled,
             EntityManager entityManager, ServiceCatalog services, ClientService clients, ContractService contracts,
             MaintenanceWindowService maintenance, IncidentService incidents, UserService users,
-            DemoCredits credits, SavedWhatIfService savedWhatIfs) {
+            DemoCredits credits, SavedWhatIfService savedWhatIfs, ServiceCalendarService calendars) {
         this.credits = credits;
+        this.calendars = calendars;
         this.users = users;
         this.savedWhatIfs = savedWhatIfs;
         this.enabled = enabled;
@@ -82,6 +85,7 @@ public class DemoDataLoader {
         });
         demo.services().forEach(services::create);
         demo.clients().forEach(clients::create);
+        demo.serviceCalendars().forEach(calendars::create);
         for (ClientContract contract : demo.contracts()) {
             contracts.create(contract.clientKey(), contract.contract());
         }

@@ -16,10 +16,16 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Planned work during {@code [startsAt, endsAt)}. */
+/**
+ * Planned work during {@code [startsAt, endsAt)}, or, with a {@link #recurrence}, repeating from that first
+ * occurrence (RFC 5545 RRULE, see {@link MaintenanceRecurrence}).
+ */
 @Entity
 @Table(name = "maintenance_window")
 public class MaintenanceWindow extends TrackedEntity {
@@ -58,10 +64,30 @@ public class MaintenanceWindow extends TrackedEntity {
     @Column(nullable = false)
     public boolean announced = true;
 
+    /** The RFC 5545 RRULE value the window repeats by, null for a one-off window (see {@link MaintenanceRecurrence}). */
+    @Column(length = 300)
+    public String recurrence;
+
+    /** The IANA zone of a recurring window's local start (DTSTART); null for a one-off window. */
+    @Column(name = "time_zone", length = 64)
+    public String timeZone;
+
+    /** Local dates whose occurrence is left out (EXDATE-like), ascending; empty for a one-off window. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "exception_dates", nullable = false)
+    public LocalDate[] exceptionDates = new LocalDate[0];
+
+    /** An instant by which every occurrence has ended: {@code endsAt} for a one-off window, null for an endless rule. */
+    @Column(name = "series_ends_at")
+    public Instant seriesEndsAt;
+
     /** The same window as another, whatever their ids: what a retried create would record again. */
     public boolean sameWindowAs(MaintenanceWindow other) {
         return title.equals(other.title) && startsAt.equals(other.startsAt) && endsAt.equals(other.endsAt)
                 && scope == other.scope && announced == other.announced
+                && java.util.Objects.equals(recurrence, other.recurrence)
+                && java.util.Objects.equals(timeZone, other.timeZone)
+                && java.util.Arrays.equals(exceptionDates, other.exceptionDates)
                 && keys(clients.stream().map(client -> client.key)).equals(keys(other.clients.stream().map(c -> c.key)))
                 && keys(services.stream().map(service -> service.key))
                         .equals(keys(other.services.stream().map(s -> s.key)));

@@ -58,7 +58,7 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
         Parameters parameters = new Parameters();
         overlapping(from, to, conditions, parameters);
         if (endedBy != null) {
-            conditions.add("w.endsAt <= :endedBy");
+            conditions.add("w.seriesEndsAt <= :endedBy");
             parameters.and("endedBy", endedBy);
         }
         String query = "from MaintenanceWindow w"
@@ -73,10 +73,14 @@ public class MaintenanceWindowRepository implements PanacheRepository<Maintenanc
         return new Page(list(WITH_SCOPE + " where w.id in ?1" + NEWEST_FIRST, ids), total);
     }
 
-    /** The conditions of overlapping {@code [from, to)}, either end open when null. */
+    /**
+     * The conditions of overlapping {@code [from, to)}, either end open when null: a recurring window from its
+     * first occurrence to its series end, so the caller expands its rule to find the occurrences inside.
+     */
     private static void overlapping(Instant from, Instant to, List<String> conditions, Parameters parameters) {
         if (from != null) {
-            conditions.add("w.endsAt > :from");
+            // a recurring window's occurrences reach to its series end (null: a rule that repeats for ever)
+            conditions.add("(w.seriesEndsAt is null or w.seriesEndsAt > :from)");
             parameters.and("from", from);
         }
         if (to != null) {

@@ -10,7 +10,10 @@ import com.slaledger.service.ServiceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import com.slaledger.platform.TimeZones;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
@@ -61,12 +64,27 @@ public class MaintenanceWindowService {
         return windows.search(from, to, clientKey, serviceKey).stream().map(MaintenanceWindowResponse::of).toList();
     }
 
-    /** Every announced window overlapping {@code [from, to)}, with what it names: the maintenance an SLA report excludes. */
+    /**
+     * Every announced window overlapping {@code [from, to)}, with what it names: the maintenance an SLA report
+     * excludes. A recurring window is expanded in its zone into one entry per occurrence intersecting
+     * {@code [from, to)} (same id, the occurrence's {@code startsAt}/{@code endsAt}), so every report (client
+     * month and window, fleet, ledger CSV, trends) sees the occurrences as ordinary windows.
+     */
     public List<MaintenanceWindowResponse> announcedDuring(Instant from, Instant to) {
-        return windows.search(from, to, null, null).stream()
-                .filter(window -> window.announced)
-                .map(MaintenanceWindowResponse::of)
-                .toList();
+        List<MaintenanceWindowResponse> announced = new java.util.ArrayList<>();
+        for (MaintenanceWindow window : windows.search(from, to, null, null)) {
+            if (!window.announced) {
+                continue;
+            }
+            MaintenanceWindowResponse response = MaintenanceWindowResponse.of(window);
+            response.recurrenceRule().ifPresentOrElse(
+                    rule -> rule.overlapping(from, to).forEach(occurrence ->
+                            announced.add(response.occurrence(occurrence.start(), occurrence.end()))),
+                    () -> announced.add(response));
+        }
+        announced.sort(java.util.Comparator.comparing(MaintenanceWindowResponse::startsAt)
+                .thenComparing(MaintenanceWindowResponse::id));
+        return announced;
     }
 
     /** One page of windows, newest start first, and how many match in all. */
@@ -134,7 +152,8 @@ public class MaintenanceWindowService {
     }
 
     /** A request checked, with the clients and services it names that exist. */
-    private record Resolved(Violations violations, Map<String, Client> clients, Map<String, Service> services) {
+    private record Resolved(Violations violations, Map<String, Client> clients, Map<String, Service> services,
+            MaintenanceRecurrence recurrence) {
     }
 
     /** Validates the whole request before touching the window, so a refused update leaves it as it was. */
@@ -148,6 +167,11 @@ public class MaintenanceWindowService {
         window.endsAt = request.endsAt().truncatedTo(ChronoUnit.MICROS);
         window.scope = request.scope();
         window.announced = request.announced() == null || request.announced();
+        window.recurrence = resolved.recurrence() == null ? null : resolved.recurrence().text();
+        window.timeZone = resolved.recurrence() == null ? null : resolved.recurrence().zone().getId();
+        window.exceptionDates = request.exceptionsOrEmpty().stream().distinct().sorted().toArray(LocalDate[]::new);
+        window.seriesEndsAt = resolved.recurrence() == null ? window.endsAt
+                : resolved.recurrence().seriesEnd().orElse(null);
         window.clients.clear();
         window.clients.addAll(resolved.clients().values());
         window.services.clear();
@@ -176,7 +200,53 @@ public class MaintenanceWindowService {
         } else if (!request.servicesOrEmpty().isEmpty() && scope != null) {
             violations.add("services", "must be empty for scope " + scope);
         }
-        return new Resolved(violations, namedClients, namedServices);
+        return new Resolved(violations, namedClients, namedServices, recurrence(request, violations));
+    }
+
+    /**
+     * The recurrence a request asks for, null for a one-off window. A time zone is required with a rule and
+     * refused without one, as are exception dates; exception dates lie in the years 1900-9999 like the window.
+     */
+    private static MaintenanceRecurrence recurrence(MaintenanceWindowRequest request, Violations violations) {
+        boolean hasRule = request.recurrence() != null && !request.recurrence().isBlank();
+        String zone = request.timeZone() == null || request.timeZone().isBlank() ? null : request.timeZone().strip();
+        if (!hasRule) {
+            if (zone != null) {
+                violations.add("timeZone", "must be empty without a recurrence");
+            }
+            if (!request.exceptionsOrEmpty().isEmpty()) {
+                violations.add("exceptions", "must be empty without a recurrence");
+            }
+            return null;
+        }
+        boolean zoneKnown = zone != null && TimeZones.isKnown(zone);
+        if (zone == null) {
+            violations.add("timeZone", "is required with a recurrence");
+        } else if (!zoneKnown) {
+            violations.add("timeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        List<LocalDate> exceptions = request.exceptionsOrEmpty();
+        if (exceptions.size() <= MaintenanceRecurrence.MAX_EXCEPTIONS) {
+            for (int i = 0; i < exceptions.size(); i++) {
+                LocalDate date = exceptions.get(i);
+                if (date != null && (date.getYear() < 1900 || date.getYear() > 9999)) {
+                    violations.add("exceptions[" + i + "]", "must be a date in the years 1900-9999");
+                }
+            }
+        }
+        if (!zoneKnown || request.startsAt() == null || request.endsAt() == null
+                || !request.endsAt().isAfter(request.startsAt()) || request.recurrence().length()
+                > MaintenanceRecurrence.MAX_RULE_LENGTH) {
+            return null; // reported above or by the field checks
+        }
+        try {
+            return MaintenanceRecurrence.of(request.recurrence(), ZoneId.of(zone),
+                    request.startsAt().truncatedTo(ChronoUnit.MICROS), request.endsAt().truncatedTo(ChronoUnit.MICROS),
+                    exceptions.stream().filter(java.util.Objects::nonNull).toList());
+        } catch (MaintenanceRecurrence.InvalidRule refused) {
+            violations.add("recurrence", refused.getMessage());
+            return null;
+        }
     }
 
     /** Resolves the listed keys, reporting an empty list, each unknown key and each repeat by its index. */

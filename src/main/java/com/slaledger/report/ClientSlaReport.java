@@ -28,16 +28,29 @@ import java.util.List;
  *                             {@code belowPercent} the availability is under; 0 if none), before the cap
  * @param maintenanceWindows the announced windows that concern the client and overlap the month, by start
  * @param appliedCreditPercent the percent of the fee actually credited: {@code min(creditPercent, cap)}
+ * @param serviceCalendar     the key of the contract's service calendar, null when every hour counts; with one,
+ *                            {@code measuredSeconds} is {@code |W ∩ SH ∖ M|} and {@code maintenanceSeconds} only
+ *                            the maintenance inside service hours (docs/service-hours.md)
+ * @param outsideServiceHoursSeconds the window's time (cut at asOf) outside service hours; 0 without a calendar
+ * @param responseTimes       MTTA and MTTR of the incidents starting in the month, on the wall clock and, with a
+ *                            service calendar, in business time
  */
 public record ClientSlaReport(Client client, String month, Window window, Instant asOf, boolean provisional,
         boolean measurable, BigDecimal targetPercent, String availabilityPercent, String availabilityDisplay,
         BigDecimal downtimeSeconds, BigDecimal measuredSeconds, BigDecimal maintenanceSeconds, boolean breached,
         BigDecimal creditPercent, BigDecimal appliedCreditPercent, String creditAmount, String currency,
         Budget budget, Contract contract,
-        List<IncidentLine> incidents, List<Maintenance> maintenanceWindows) {
+        List<IncidentLine> incidents, List<Maintenance> maintenanceWindows,
+        String serviceCalendar,
+        BigDecimal outsideServiceHoursSeconds,
+        ResponseTimesInHours responseTimes) {
 
-    /** An announced maintenance window that concerns this client and overlaps the month: excluded from it. */
-    public record Maintenance(long id, String title, Instant startsAt, Instant endsAt) {
+    /**
+     * An announced maintenance window that concerns this client and overlaps the month: excluded from it. A
+     * recurring window is listed once per occurrence (same id), with its RRULE in {@code recurrence}, else null.
+     */
+    public record Maintenance(long id, String title, Instant startsAt, Instant endsAt,
+            String recurrence) {
     }
 
     public record Client(String key, String name, String timeZone) {
@@ -70,7 +83,8 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
             BigDecimal downtimeSeconds) {
     }
 
-    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows) {
+    static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows,
+            ResponseTimesInHours responseTimes) {
         Availability availability = month.availability();
         SlaOutcome outcome = month.outcome();
         ErrorBudget budget = month.budget();
@@ -88,7 +102,7 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                 new Window(month.window().start(), month.window().end()), asOf, availability.provisional(),
                 availability.measurable(), outcome.targetPercent(), availability.availabilityPercent().toPlainString(),
                 availability.availabilityDisplay(), availability.downtimeSeconds(), availability.measuredSeconds(),
-                availability.maintenanceSeconds(), outcome.breached(), Decimals.plain(outcome.tierCreditPercent()),
+                month.maintenanceSeconds(), outcome.breached(), Decimals.plain(outcome.tierCreditPercent()),
                 Decimals.plain(outcome.creditPercent()),
                 outcome.credit().amount().toPlainString(), outcome.credit().currency().getCurrencyCode(),
                 new Budget(budget.allowedSeconds(), budget.consumedSeconds(), budget.remainingSeconds(),
@@ -97,6 +111,7 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                         contract.coveredServices(), contract.targetPercent(), month.terms().impactModel().toString(),
                         contract.impactThresholdPercent(), contract.minimumOutageSeconds(), contract.creditTiers(),
                         contract.monthlyFee(), contract.creditCapPercent()),
-                incidents, List.copyOf(maintenanceWindows));
+                incidents, List.copyOf(maintenanceWindows), contract.serviceCalendar(),
+                month.outsideServiceHoursSeconds(), responseTimes);
     }
 }

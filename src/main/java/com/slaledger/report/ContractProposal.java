@@ -44,6 +44,7 @@ public record ContractProposal(BigDecimal targetPercent, List<ContractRequest.Ti
                 monthlyFee != null ? monthlyFee : current.monthlyFee(),
                 creditCapPercent != null ? creditCapPercent : current.creditCapPercent(), model, threshold,
                 minimumOutageSeconds != null ? minimumOutageSeconds : current.minimumOutageSeconds(),
-                current.createdAt(), current.updatedAt(), current.claimRule(), current.claimWindowDays());
+                current.createdAt(), current.updatedAt(), current.claimRule(), current.claimWindowDays(),
+                current.serviceCalendar());
     }
 }

@@ -40,7 +40,7 @@ public record FleetSlaReport(String month, Instant asOf, List<Row> clients, List
                     month.terms().contract().id(), month.window().start(), month.window().end(),
                     availability.provisional(), outcome.targetPercent(),
                     availability.availabilityPercent().toPlainString(), availability.availabilityDisplay(),
-                    availability.downtimeSeconds(), availability.measuredSeconds(), availability.maintenanceSeconds(),
+                    availability.downtimeSeconds(), availability.measuredSeconds(), month.maintenanceSeconds(),
                     outcome.breached(), Decimals.plain(outcome.tierCreditPercent()),
                     Decimals.plain(outcome.creditPercent()),
                     outcome.credit().amount().toPlainString(), outcome.credit().currency().getCurrencyCode(),

@@ -3,9 +3,11 @@ package com.slaledger.report;
 import com.slaledger.analytics.Availability;
 import com.slaledger.analytics.ErrorBudget;
 import com.slaledger.analytics.ImpactModel;
+import com.slaledger.analytics.IntervalSet;
 import com.slaledger.analytics.SlaOutcome;
 import com.slaledger.analytics.TimeWindow;
 import com.slaledger.incident.IncidentFacts;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -19,7 +21,23 @@ import java.util.Set;
  * @param incidents the incidents behind the figures, by start, in the order of the availability's contributions
  */
 record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<TimeWindow> maintenance,
-        Availability availability, ErrorBudget budget, SlaOutcome outcome, List<IncidentFacts> incidents) {
+        Availability availability, ErrorBudget budget, SlaOutcome outcome, List<IncidentFacts> incidents,
+        List<TimeWindow> outsideServiceHours) {
+
+    /**
+     * The time outside the contract's service hours within the measured window (cut at asOf), exact seconds;
+     * 0 without a calendar. The availability's excluded time is this plus {@link #maintenanceSeconds}.
+     */
+    BigDecimal outsideServiceHoursSeconds() {
+        long micros = IntervalSet.ofWindows(outsideServiceHours).clip(availability.measuredWindow().toInterval())
+                .totalMicros();
+        return Decimals.plain(BigDecimal.valueOf(micros).movePointLeft(6));
+    }
+
+    /** Announced maintenance inside the measured window and inside service hours (all hours without a calendar). */
+    BigDecimal maintenanceSeconds() {
+        return Decimals.plain(availability.maintenanceSeconds().subtract(outsideServiceHoursSeconds()));
+    }
 
     /** Empty when the contract is in force on no day of the month. */
     static Optional<SlaMonth> measure(ContractTerms terms, YearMonth month, Instant asOf,
@@ -43,10 +61,10 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
      */
     static SlaMonth of(ContractTerms terms, YearMonth month, Inputs inputs, Shared shared) {
         ErrorBudget budget = ErrorBudget.of(terms.creditPolicy().targetPercent(), inputs.window(),
-                inputs.maintenance(), shared.availability());
+                inputs.excluded(), shared.availability());
         SlaOutcome outcome = terms.creditPolicy().assess(shared.availability(), terms.monthlyFee());
         return new SlaMonth(terms, month, inputs.window(), inputs.maintenance(), shared.availability(), budget,
-                outcome, shared.incidents());
+                outcome, shared.incidents(), inputs.outsideServiceHours());
     }
 
     /**
@@ -58,16 +76,33 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
      * @param coveredServices the contract's services as a set (the order in the contract changes nothing)
      * @param maintenance     the client's announced maintenance, as {@link MaintenanceIndex#forClient} lists it
      * @param naming          the incidents that name the client ({@link IncidentIndex#naming})
+     * @param outsideServiceHours the window's time outside the contract's service calendar, in the client's
+     *                        zone (empty without one): clients with different calendars never share a measurement
      */
     record Inputs(TimeWindow window, Set<String> coveredServices, ImpactModel impactModel, long minimumOutageSeconds,
-            List<TimeWindow> maintenance, List<IncidentFacts> naming) {
+            List<TimeWindow> maintenance, List<IncidentFacts> naming,
+            List<TimeWindow> outsideServiceHours) {
+
+        /**
+         * What the measured window leaves out: announced maintenance and the time outside service hours, so
+         * the measured window is {@code W ∩ SH ∖ M} (docs/service-hours.md).
+         */
+        List<TimeWindow> excluded() {
+            if (outsideServiceHours.isEmpty()) {
+                return maintenance;
+            }
+            List<TimeWindow> excluded = new java.util.ArrayList<>(maintenance);
+            excluded.addAll(outsideServiceHours);
+            return excluded;
+        }
 
         static Inputs of(ContractTerms terms, TimeWindow window, MaintenanceIndex maintenanceIndex,
                 IncidentIndex incidentIndex) {
             return new Inputs(window, Set.copyOf(terms.coveredServices()), terms.impactModel(),
                     terms.contract().minimumOutageSeconds(),
                     List.copyOf(maintenanceIndex.forClient(terms.clientKey(), terms.coveredServices())),
-                    incidentIndex.naming(terms.clientKey()));
+                    incidentIndex.naming(terms.clientKey()),
+                    maintenanceIndex.outsideServiceHours(terms.contract().serviceCalendar(), window, terms.zone()));
         }
 
         /** The incidents on the month's page and the availability they leave (SPEC "Availability"). */
@@ -75,7 +110,7 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
             TimeWindow measured = window.measuredAsOf(asOf).window();
             List<IncidentFacts> incidents = incidentIndex.affecting(naming, coveredServices)
                     .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
-            Availability availability = Availability.measure(window, asOf, maintenance,
+            Availability availability = Availability.measure(window, asOf, excluded(),
                     incidents.stream().map(incidentIndex::impactOf).toList(), impactModel, minimumOutageSeconds);
             return new Shared(incidents, availability);
         }

@@ -44,9 +44,11 @@ public class SlaReportService {
     private final MaintenanceWindowService maintenance;
     private final IncidentImpactQuery incidents;
     private final AccessScope scope;
+    private final ReportExclusions exclusions;
 
     public SlaReportService(ClientService clients, ContractService contracts, MaintenanceWindowService maintenance,
-            IncidentImpactQuery incidents, AccessScope scope) {
+            IncidentImpactQuery incidents, AccessScope scope, ReportExclusions exclusions) {
+        this.exclusions = exclusions;
         this.scope = scope;
         this.clients = clients;
         this.contracts = contracts;
@@ -71,17 +73,21 @@ public class SlaReportService {
                         + "' has no contract in force in " + reported, List.of()));
         TimeWindow window = terms.window(reported).orElseThrow();
         List<MaintenanceWindowResponse> announced = maintenance.announcedDuring(window.start(), window.end());
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(announced);
+        MaintenanceIndex maintenanceIndex = exclusions.index(window.start(), window.end(), List.of(terms), announced);
         IncidentIndex incidentIndex = new IncidentIndex(
                 incidents.duringForClient(window.start(), window.end(), clientKey, terms.coveredServices()));
         SlaMonth measured = SlaMonth.measure(terms, reported, asOf, maintenanceIndex, incidentIndex).orElseThrow();
         List<ClientSlaReport.Maintenance> excluded = announced.stream()
                 .filter(w -> w.announced() && concerns(w, clientKey, terms.coveredServices()))
                 .sorted(Comparator.comparing(MaintenanceWindowResponse::startsAt))
-                .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt()))
+                .map(w -> new ClientSlaReport.Maintenance(w.id(), w.title(), w.startsAt(), w.endsAt(),
+                        w.recurrence()))
                 .toList();
+        ResponseTimesInHours responseTimes = ResponseTimesInHours.of(measured.incidents(), window,
+                maintenanceIndex.serviceHours(terms.contract().serviceCalendar()), zone);
         return ClientSlaReport.of(measured,
-                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded);
+                new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded,
+                responseTimes);
     }
 
     /** The SPEC's scopes: all clients, the listed clients, or listed services the client's contract covers. */
@@ -132,7 +138,8 @@ public class SlaReportService {
         Instant readTo = parts.get(parts.size() - 1).window().end();
         Set<String> covered = new TreeSet<>();
         parts.forEach(part -> covered.addAll(part.terms().coveredServices()));
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
+        MaintenanceIndex maintenanceIndex = exclusions.index(readFrom, readTo,
+                parts.stream().map(Part::terms).toList());
         IncidentIndex incidentIndex = new IncidentIndex(incidents.duringForClient(readFrom, readTo, clientKey, covered));
         List<SlaMonth> measured = parts.stream()
                 .map(part -> SlaMonth.measure(part.terms(), part.month(), part.window(), asOf, maintenanceIndex,
@@ -172,7 +179,7 @@ public class SlaReportService {
 
         Map<String, String> names = clients.findByKeys(inForce.stream().map(ContractTerms::clientKey).toList())
                 .stream().collect(Collectors.toMap(client -> client.key, client -> client.name));
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(from, to));
+        MaintenanceIndex maintenanceIndex = exclusions.index(from, to, inForce);
         IncidentIndex incidentIndex = new IncidentIndex(incidents.during(from, to));
 
         List<SlaMonth> months = measureAll(inForce, month, asOf, maintenanceIndex, incidentIndex);

@@ -14,7 +14,6 @@ import com.slaledger.client.ClientService;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentFacts;
 import com.slaledger.incident.IncidentImpactQuery;
-import com.slaledger.maintenance.MaintenanceWindowService;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.service.ServiceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,15 +60,15 @@ public class TrendReportService {
     private final IncidentImpactQuery incidents;
     private final ClientService clients;
     private final ContractService contracts;
-    private final MaintenanceWindowService maintenance;
     private final ServiceCatalog services;
+    private final ReportExclusions exclusions;
 
     public TrendReportService(IncidentImpactQuery incidents, ClientService clients, ContractService contracts,
-            MaintenanceWindowService maintenance, ServiceCatalog services) {
+            ServiceCatalog services, ReportExclusions exclusions) {
+        this.exclusions = exclusions;
         this.incidents = incidents;
         this.clients = clients;
         this.contracts = contracts;
-        this.maintenance = maintenance;
         this.services = services;
     }
 
@@ -133,7 +132,7 @@ public class TrendReportService {
             read = read.stream().filter(incident -> incident.serviceKeys().contains(serviceKey)).toList();
         }
         IncidentIndex incidentIndex = new IncidentIndex(read);
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(from, to));
+        MaintenanceIndex maintenanceIndex = exclusions.index(from, to, versions);
 
         List<TrendReport.Row> rows = new ArrayList<>();
         for (YearMonth month : months) {

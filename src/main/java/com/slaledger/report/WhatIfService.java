@@ -8,7 +8,6 @@ import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ContractService;
 import com.slaledger.incident.IncidentFacts;
 import com.slaledger.incident.IncidentImpactQuery;
-import com.slaledger.maintenance.MaintenanceWindowService;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
@@ -51,15 +50,15 @@ public class WhatIfService {
 
     private final ClientService clients;
     private final ContractService contracts;
-    private final MaintenanceWindowService maintenance;
+    private final ReportExclusions exclusions;
     private final IncidentImpactQuery incidents;
     private final AccessScope scope;
 
-    public WhatIfService(ClientService clients, ContractService contracts, MaintenanceWindowService maintenance,
+    public WhatIfService(ClientService clients, ContractService contracts, ReportExclusions exclusions,
             IncidentImpactQuery incidents, AccessScope scope) {
         this.clients = clients;
         this.contracts = contracts;
-        this.maintenance = maintenance;
+        this.exclusions = exclusions;
         this.incidents = incidents;
         this.scope = scope;
     }
@@ -87,7 +86,8 @@ public class WhatIfService {
             Instant readTo = slots.stream().map(slot -> slot.window().end()).max(Comparator.naturalOrder()).orElseThrow();
             Set<String> covered = new TreeSet<>();
             slots.forEach(slot -> covered.addAll(slot.current().coveredServices()));
-            MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
+            // maintenance, and the time outside service hours of a contract that names a service calendar
+            MaintenanceIndex maintenanceIndex = exclusions.index(readFrom, readTo, versions);
             // one client's incidents over the range are few: one read, cut per month
             List<IncidentFacts> read = incidents.duringForClient(readFrom, readTo, clientKey, covered);
             pairs = measure(slots, asOf, maintenanceIndex,
@@ -129,7 +129,7 @@ public class WhatIfService {
         }
         Instant readFrom = slots.stream().map(slot -> slot.window().start()).min(Comparator.naturalOrder()).orElseThrow();
         Instant readTo = slots.stream().map(slot -> slot.window().end()).max(Comparator.naturalOrder()).orElseThrow();
-        MaintenanceIndex maintenanceIndex = new MaintenanceIndex(maintenance.announcedDuring(readFrom, readTo));
+        MaintenanceIndex maintenanceIndex = exclusions.index(readFrom, readTo, versions);
         // the fleet's incidents are read month by month, as the month report reads them: the heap holds one
         // month of them at a time, not the range's
         List<Pair> pairs = measure(slots, asOf, maintenanceIndex,

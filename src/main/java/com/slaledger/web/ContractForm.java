@@ -59,6 +59,9 @@ public class ContractForm {
     public String claimRule;
     @RestForm
     public String claimWindowDays;
+    /** The key of a service calendar, blank when every hour counts. */
+    @RestForm
+    public String serviceCalendar;
 
     /** One row of the tier list as typed; {@code index} is 0-based. */
     public record TierRow(int index, String below, String credit) {
@@ -121,6 +124,7 @@ public class ContractForm {
         form.minimumOutageSeconds = String.valueOf(version.minimumOutageSeconds());
         form.claimRule = version.claimRule().name();
         form.claimWindowDays = version.claimWindowDays() == null ? "" : String.valueOf(version.claimWindowDays());
+        form.serviceCalendar = version.serviceCalendar();
         return form;
     }
 
@@ -167,6 +171,7 @@ public class ContractForm {
             case "minimumOutageSeconds" -> minimumOutageSeconds;
             case "claimRule" -> claimRule;
             case "claimWindowDays" -> claimWindowDays;
+            case "serviceCalendar" -> serviceCalendar;
             default -> throw new IllegalArgumentException("no field " + field);
         });
     }
@@ -240,7 +245,8 @@ public class ContractForm {
         }
         Money fee = amount == null && currency == null ? null : new Money(amount, currency);
         ContractRequest request = new ContractRequest(from, to, IncidentForm.nonBlank(coveredServices), target, tiers, fee, cap,
-                model, threshold, minimumOutage, rule, windowDays);
+                model, threshold, minimumOutage, rule, windowDays,
+                serviceCalendar == null || serviceCalendar.isBlank() ? null : serviceCalendar.strip());
         return new Parsed(request, errors, rows);
     }
 

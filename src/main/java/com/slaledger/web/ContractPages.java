@@ -2,6 +2,8 @@ package com.slaledger.web;
 
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
+import com.slaledger.calendar.ServiceCalendarResponse;
+import com.slaledger.calendar.ServiceCalendarService;
 import com.slaledger.contract.ContractResponse;
 import com.slaledger.contract.ContractService;
 import com.slaledger.contract.ImpactModel;
@@ -48,8 +50,11 @@ public class ContractPages {
     private final ServiceCatalog services;
     private final SecurityIdentity caller;
 
+    private final ServiceCalendarService calendars;
+
     public ContractPages(ContractService contracts, ClientService clients, ServiceCatalog services,
-            SecurityIdentity caller) {
+            SecurityIdentity caller, ServiceCalendarService calendars) {
+        this.calendars = calendars;
         this.contracts = contracts;
         this.clients = clients;
         this.services = services;
@@ -91,7 +96,8 @@ public class ContractPages {
      */
     public record FormPage(ClientResponse client, Long id, ContractForm form, FormErrors errors,
             List<ServiceResponse> services, List<ImpactModel> impactModels, boolean feeOnly, boolean deletable,
-            String problem) {
+            String problem,
+            List<ServiceCalendarResponse> serviceCalendars) {
 
         public String action() {
             return "/contracts/" + client.key() + "/" + (id == null ? "new" : String.valueOf(id));
@@ -255,7 +261,7 @@ public class ContractPages {
     private FormPage formPage(ClientResponse client, Long id, ContractForm form, FormErrors errors,
             boolean deletable, String problem) {
         return new FormPage(client, id, form, errors, services.list(), List.of(ImpactModel.values()), !editsAll(),
-                deletable && editsAll(), problem);
+                deletable && editsAll(), problem, calendars.list());
     }
 
     private static Response versionsRedirect(String clientKey, long id) {

@@ -5,6 +5,7 @@ import com.slaledger.maintenance.MaintenanceWindowRequest;
 import com.slaledger.maintenance.MaintenanceWindowResponse;
 import com.slaledger.platform.TimeZones;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,12 @@ public class MaintenanceForm implements TimeFieldForm {
     /** The checkbox: {@code true} when ticked, absent when not. */
     @RestForm
     public String announced;
+    /** An RFC 5545 RRULE value; blank for a one-off window. The local start in {@link #zone} is its DTSTART. */
+    @RestForm
+    public String recurrence;
+    /** Local dates left out of a recurring window, {@code YYYY-MM-DD}, separated by spaces, commas or lines. */
+    @RestForm
+    public String exceptions;
 
     /** What a form turned into: the request for the service, and what could not even be read. */
     public record Parsed(MaintenanceWindowRequest request, FormErrors errors) {
@@ -61,6 +68,15 @@ public class MaintenanceForm implements TimeFieldForm {
         form.clients = new ArrayList<>(window.clients());
         form.services = new ArrayList<>(window.services());
         form.announced = window.announced() ? "true" : null;
+        if (window.recurring()) {
+            // a recurring window is typed in its own zone: the local start is the rule's DTSTART
+            form.zone = window.timeZone();
+            form.startsAt = IncidentForm.localInput(window.startsAt(), ZoneId.of(window.timeZone()));
+            form.endsAt = IncidentForm.localInput(window.endsAt(), ZoneId.of(window.timeZone()));
+            form.recurrence = window.recurrence();
+            form.exceptions = window.exceptions().stream().map(LocalDate::toString)
+                    .collect(java.util.stream.Collectors.joining(" "));
+        }
         return form;
     }
 
@@ -88,8 +104,12 @@ public class MaintenanceForm implements TimeFieldForm {
                 original == null ? null : original.startsAt(), errors);
         Instant end = IncidentForm.instant("endsAt", endsAt, zoneId,
                 original == null ? null : original.endsAt(), errors);
+        boolean recurring = recurrence != null && !recurrence.isBlank();
+        List<LocalDate> exceptionDates = DateListField.parse("exceptions", exceptions, errors);
         MaintenanceWindowRequest request = new MaintenanceWindowRequest(title == null ? null : title.strip(), start,
-                end, parsedScope, IncidentForm.nonBlank(clients), IncidentForm.nonBlank(services), isAnnounced());
+                end, parsedScope, IncidentForm.nonBlank(clients), IncidentForm.nonBlank(services), isAnnounced(),
+                recurring ? recurrence.strip() : null, recurring ? zoneId.getId() : null,
+                exceptionDates.isEmpty() ? null : exceptionDates);
         return new Parsed(request, errors);
     }
 

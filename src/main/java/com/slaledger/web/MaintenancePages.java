@@ -2,6 +2,7 @@ package com.slaledger.web;
 
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
+import com.slaledger.maintenance.MaintenanceRecurrence;
 import com.slaledger.maintenance.MaintenanceScope;
 import com.slaledger.maintenance.MaintenanceWindowResponse;
 import com.slaledger.maintenance.MaintenanceWindowService;
@@ -53,6 +54,8 @@ import org.jboss.resteasy.reactive.RestForm;
 public class MaintenancePages {
 
     static final int PAGE_SIZE = 25;
+    /** How many coming occurrences of a recurring window the pages show. */
+    static final int NEXT_OCCURRENCES = 5;
     private static final Pattern SIZE = Pattern.compile("size must be between 0 and (\\d+)");
     private static final Pattern SCOPE_NAME = Pattern.compile("\\b(ALL_CLIENTS|CLIENTS|SERVICES)\\b");
     private static final Map<String, String> ITEM_NAMES = Map.of("clients", "client", "services", "service");
@@ -104,8 +107,12 @@ public class MaintenancePages {
         }
     }
 
-    /** A window as the list shows it: whom it concerns in words, and whether it is over. */
-    public record Row(MaintenanceWindowResponse window, String concerns, String state) {
+    /**
+     * A window as the list shows it: whom it concerns in words, and whether it is over. For a recurring window
+     * {@code next} holds its next occurrences not yet ended (at most {@value #NEXT_OCCURRENCES}); empty otherwise.
+     */
+    public record Row(MaintenanceWindowResponse window, String concerns, String state,
+            List<MaintenanceRecurrence.Occurrence> next) {
 
         public Duration length() {
             return Duration.between(window.startsAt(), window.endsAt());
@@ -260,9 +267,17 @@ public class MaintenancePages {
             case CLIENTS -> "Clients: " + named(window.clients(), names.clients()::get);
             case SERVICES -> "Clients of services: " + named(window.services(), names.services()::get);
         };
-        String state = !window.endsAt().isAfter(now) ? "past" : window.startsAt().isAfter(now) ? "upcoming"
-                : "under way";
-        return new Row(window, concerns, state);
+        List<MaintenanceRecurrence.Occurrence> next = window.recurrenceRule()
+                .map(rule -> rule.next(now, NEXT_OCCURRENCES)).orElse(List.of());
+        Instant start = window.startsAt();
+        Instant end = window.endsAt();
+        if (window.recurring()) {
+            // a rule is over when no occurrence is left, under way while its next one is
+            start = next.isEmpty() ? now : next.get(0).start();
+            end = next.isEmpty() ? now : next.get(0).end();
+        }
+        String state = !end.isAfter(now) ? "past" : start.isAfter(now) ? "upcoming" : "under way";
+        return new Row(window, concerns, state, next);
     }
 
     private static String named(List<String> keys, Function<String, String> name) {

@@ -69,7 +69,7 @@ public class WhatIfForm extends ContractForm {
                 proposal.impactModel() != null ? proposal.impactModel() : base.impactModel(),
                 proposal.impactModel() != null ? proposal.impactThresholdPercent() : base.impactThresholdPercent(),
                 proposal.minimumOutageSeconds() != null ? proposal.minimumOutageSeconds() : base.minimumOutageSeconds(),
-                base.createdAt(), base.updatedAt(), base.claimRule(), base.claimWindowDays());
+                base.createdAt(), base.updatedAt(), base.claimRule(), base.claimWindowDays(), base.serviceCalendar());
     }
 
     @Override

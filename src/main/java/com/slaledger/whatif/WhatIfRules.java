@@ -101,7 +101,7 @@ public class WhatIfRules {
                 proposal.creditTiers(),
                 proposal.monthlyFee() != null ? proposal.monthlyFee() : new Money(BigDecimal.ZERO, "EUR"),
                 proposal.creditCapPercent(), model, proposal.impactThresholdPercent(),
-                proposal.minimumOutageSeconds(), null, null);
+                proposal.minimumOutageSeconds(), null, null, null);
         for (FieldViolation violation : contracts.check(asContract)) {
             if (PROPOSAL_FIELDS.stream().anyMatch(field -> violation.field().equals(field)
                     || violation.field().startsWith(field + ".") || violation.field().startsWith(field + "["))) {

@@ -48,6 +48,37 @@ class DemoDataTest {
     }
 
     @Test
+    void holdsAWeeklyMaintenanceRuleInTheClientsZoneWithOneSundayCalledOff() {
+        var weekly = demo.maintenanceWindows().stream().filter(w -> w.recurrence() != null).toList();
+        assertEquals(1, weekly.size());
+        var rule = weekly.get(0);
+        assertEquals("FREQ=WEEKLY;BYDAY=SU", rule.recurrence());
+        assertEquals("Europe/Oslo", rule.timeZone());
+        assertEquals(java.util.List.of("fjord-energy"), rule.clients());
+        // 18 months back from November 2026: June 2025, whose first Sunday is the 1st; 02:00 CEST = 00:00Z
+        assertEquals(Instant.parse("2025-06-01T00:00:00Z"), rule.startsAt());
+        assertEquals(Instant.parse("2025-06-01T02:00:00Z"), rule.endsAt());
+        // the first Sunday of November 2026 is the 1st
+        assertEquals(java.util.List.of(java.time.LocalDate.of(2026, 11, 1)), rule.exceptions());
+    }
+
+    @Test
+    void acmeRetailMeasuresGermanOfficeHours() {
+        assertEquals(1, demo.serviceCalendars().size());
+        var calendar = demo.serviceCalendars().get(0);
+        assertEquals("germany-office-hours", calendar.key());
+        assertEquals("DE", calendar.holidayCountry());
+        assertEquals(java.util.List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                calendar.weeklyHours().stream().map(range -> range.day()).toList());
+        assertTrue(calendar.weeklyHours().stream().allMatch(r -> r.from().equals("08:00") && r.to().equals("18:00")));
+        // 24 and 31 December of 2024, 2025 and 2026
+        assertEquals(6, calendar.customHolidays().size());
+        var named = demo.contracts().stream().filter(c -> "germany-office-hours".equals(c.contract().serviceCalendar()))
+                .map(c -> c.clientKey()).toList();
+        assertEquals(java.util.List.of("acme-retail"), named);
+    }
+
+    @Test
     void holdsTheSeedPostmortemOutageForAllClients() {
         IncidentRequest seed = demo.incidents().stream().filter(i -> i.externalId().equals("0x19")).findFirst()
                 .orElseThrow();

@@ -121,7 +121,7 @@ class SharedMeasurementTest {
                 : List.of(tier("99.5", "25"));
         return ContractTerms.of(new ContractResponse(id, client, "UTC", LocalDate.of(2024, 1, 1), null, services,
                 new BigDecimal(target), tiers, new Money(new BigDecimal(fee), "EUR"), new BigDecimal("100"),
-                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF, ClaimRule.AUTOMATIC, null));
+                ImpactModel.PROPORTIONAL, null, minimumOutageSeconds, AS_OF, AS_OF, ClaimRule.AUTOMATIC, null, null));
     }
 
     private static ContractResponse.Tier tier(String below, String credit) {
@@ -139,6 +139,6 @@ class SharedMeasurementTest {
     private static MaintenanceWindowResponse maintenance(long id, String from, String to, MaintenanceScope scope,
             List<String> clients, List<String> services) {
         return new MaintenanceWindowResponse(id, "maintenance " + id, Instant.parse(from), Instant.parse(to), scope,
-                clients, services, true, AS_OF, AS_OF);
+                clients, services, true, AS_OF, AS_OF, null, null, List.of());
     }
 }

@@ -77,6 +77,12 @@ class SecurityMatrixTest {
             // postmortem import: whoever records incidents
             Map.entry("POST /api/postmortems/preview", Set.of(SRE, ADMIN)),
             Map.entry("POST /api/postmortems/import", Set.of(SRE, ADMIN)),
+            // service calendars: read by whoever reads SLA reports, written by admin as contracts are
+            Map.entry("GET /api/service-calendars", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/service-calendars/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /api/service-calendars", Set.of(ADMIN)),
+            Map.entry("PUT /api/service-calendars/{key}", Set.of(ADMIN)),
+            Map.entry("DELETE /api/service-calendars/{key}", Set.of(ADMIN)),
             // maintenance windows: sre and admin
             Map.entry("GET /api/maintenance-windows", Set.of(SRE, ADMIN)),
             Map.entry("GET /api/maintenance-windows/{id}", Set.of(SRE, ADMIN)),
@@ -123,6 +129,13 @@ class SecurityMatrixTest {
             Map.entry("GET /incidents/import", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import/preview", Set.of(SRE, ADMIN)),
             Map.entry("POST /incidents/import", Set.of(SRE, ADMIN)),
+            // service calendar pages: the calendar API's rules
+            Map.entry("GET /service-calendars", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /service-calendars/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /service-calendars/new", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars/{key}", Set.of(ADMIN)),
+            Map.entry("POST /service-calendars/{key}/delete", Set.of(ADMIN)),
             // maintenance pages: the maintenance API's rules
             Map.entry("GET /maintenance", Set.of(SRE, ADMIN)),
             Map.entry("GET /maintenance/new", Set.of(SRE, ADMIN)),
