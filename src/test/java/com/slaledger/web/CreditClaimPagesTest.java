@@ -128,4 +128,18 @@ class CreditClaimPagesTest {
         assertFalse(html.contains("Exception"));
         assertTrue(html.contains("Sync month"));
     }
+
+    @Test
+    void aNulCharacterInAFormStaysOnThePageNamingTheField() {
+        CreditFixtures.Client client = breached("page-nul", null);
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        long id = CreditFixtures.creditId(client, "2024-01");
+        FormSession detail = FormSession.open("/credits/claims/" + id);
+        Response refused = detail.post("/credits/claims/" + id + "/reject", Map.of("reason", "dup\u0000licate"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.contentType().startsWith("text/html"), refused.contentType());
+        assertTrue(refused.asString().contains(
+                "reason: must not contain control characters other than line breaks and tabs"), refused.asString());
+        CreditFixtures.creditOf(client, "2024-01").body("items[0].state", equalTo("claimed"));
+    }
 }
