@@ -399,7 +399,7 @@ public class CreditService {
     /**
      * Issues an approved credit with its credit note: the number must be unused by any other credit (409 naming
      * {@code creditNoteNumber}); the date defaults to today in the client's zone and must not be before the
-     * month's last day. A credit under review cannot be issued (409) until the review is resolved.
+     * month's last day nor after today in the client's zone (400 naming {@code issuedOn}). A credit under review cannot be issued (409) until the review is resolved.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public CreditResponse issue(long id, CreditRequests.Issue request, Instant now) {
@@ -459,6 +459,12 @@ public class CreditService {
         if (date.isBefore(lastDay)) {
             throw ProblemException.invalid(List.of(new FieldViolation(prefix + "issuedOn",
                     "must not be before the month's last day, " + lastDay)));
+        }
+        // a credit note is dated when it is written: a date years ahead is a typo, never a plan
+        LocalDate today = LocalDate.ofInstant(now, credit.client.zone());
+        if (date.isAfter(today)) {
+            throw ProblemException.invalid(List.of(new FieldViolation(prefix + "issuedOn",
+                    "must not be after today in the client's zone, " + today)));
         }
         Optional<Credit> holder = credits.findByCreditNoteNumber(noteNumber);
         if (holder.isPresent() && !holder.get().id.equals(credit.id)) {

@@ -14,6 +14,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +92,21 @@ class CreditHostileInputTest {
                 .body("state", equalTo("rejected"))
                 .body("rejectionReason", equalTo("Caused by the client:\n\tsee TICKET-7"));
         refusedNaming(CreditFixtures.post(id, "resolve-review", Map.of("note", "n\u0000")), "note", FREE_TEXT);
+    }
+
+    @Test
+    void aCreditNoteDatedAfterTodayInTheClientsZoneIsRefusedNamingTheDate() {
+        long id = claimedCredit("future-note");
+        CreditFixtures.post(id, "approve", null).statusCode(200);
+        // the client's zone is UTC (CreditFixtures.client)
+        String expected = "must not be after today in the client's zone, " + LocalDate.now(ZoneOffset.UTC);
+        refusedNaming(CreditFixtures.post(id, "issue", Map.of("creditNoteNumber", TestData.uniqueKey("CN"),
+                "issuedOn", "9999-12-31")), "issuedOn", expected);
+        refusedNaming(CreditFixtures.api().body(Map.of("credits", List.of(Map.of("id", id,
+                "creditNoteNumber", TestData.uniqueKey("CN"), "issuedOn", "9999-12-31"))))
+                .post("/api/credits/issue").then(), "credits[0].issuedOn", expected);
+        CreditFixtures.api().get("/api/credits/" + id).then().body("state", equalTo("approved"))
+                .body("issuedOn", nullValue());
     }
 
     /**
