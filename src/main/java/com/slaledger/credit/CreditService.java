@@ -449,11 +449,13 @@ public class CreditService {
                 && (issuedOn == null || date.equals(credit.issuedOn))) {
             return CreditResponse.of(credit);
         }
-        requireState(credit, "issue", CreditState.APPROVED);
+        requireState(credit, "issue", prefix, CreditState.APPROVED);
         if (credit.reviewFlagged) {
+            String measured = CreditResponse.money(credit.reviewRecomputedAmount, credit.currency) + " "
+                    + credit.currency;
             throw ProblemException.conflict("Credit " + credit.id + " is flagged for review (its month now measures "
-                    + CreditResponse.money(credit.reviewRecomputedAmount, credit.currency) + " " + credit.currency
-                    + "); resolve the review before issuing it");
+                    + measured + "); resolve the review before issuing it", List.of(new FieldViolation(
+                    prefix + "review", "is pending: the month now measures " + measured)));
         }
         LocalDate lastDay = YearMonth.parse(credit.month).atEndOfMonth();
         if (date.isBefore(lastDay)) {
@@ -510,6 +512,11 @@ public class CreditService {
     }
 
     private static void requireState(Credit credit, String transition, CreditState... from) {
+        requireState(credit, transition, "", from);
+    }
+
+    /** As above; {@code prefix} places the violation in a bulk request ({@code credits[3].state}). */
+    private static void requireState(Credit credit, String transition, String prefix, CreditState... from) {
         for (CreditState state : from) {
             if (credit.state == state) {
                 return;
@@ -517,7 +524,7 @@ public class CreditService {
         }
         String allowed = java.util.Arrays.stream(from).map(CreditState::value).collect(Collectors.joining(" or "));
         throw ProblemException.conflict("Credit " + credit.id + " is " + credit.state.value() + "; only a credit that is "
-                + allowed + " can " + transition, List.of(new FieldViolation("state", "is " + credit.state.value())));
+                + allowed + " can " + transition, List.of(new FieldViolation(prefix + "state", "is " + credit.state.value())));
     }
 
     private CreditResponse change(Credit credit, String action, Runnable apply) {

@@ -110,6 +110,44 @@ class CreditHostileInputTest {
     }
 
     /**
+     * A bulk issue names the item that cannot move: its state, or its pending review (the breach vanished when the
+     * month's only outage was excluded: 0 s down, 100 %, no credit), and nothing is issued.
+     */
+    @Test
+    void aBulkIssueNamesTheItemWhoseStateOrReviewStopsIt() {
+        CreditFixtures.Client client = CreditFixtures.client("bulk-review");
+        CreditFixtures.contract(client, "2024-01-01", "12000.00", "EUR", null);
+        long outage = CreditFixtures.outage(client, "2024-01-10T00:00:00Z", "2024-01-10T01:00:00Z");
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        long flagged = CreditFixtures.creditId(client, "2024-01");
+        long ready = claimedCredit("bulk-ready");
+        long claimed = claimedCredit("bulk-claimed");
+        CreditFixtures.api().body(Map.of("ids", List.of(flagged, ready))).post("/api/credits/approve").then()
+                .statusCode(200);
+        CreditFixtures.api().body(Map.of("excluded", true, "exclusionReason", "caused by the client"))
+                .patch("/api/incidents/" + outage).then().statusCode(200);
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        CreditFixtures.api().get("/api/credits/" + flagged).then().body("review.flagged", equalTo(true))
+                .body("review.recomputedAmount", equalTo("0.00"));
+
+        CreditFixtures.api().body(Map.of("credits", List.of(
+                        Map.of("id", ready, "creditNoteNumber", TestData.uniqueKey("CN"), "issuedOn", "2024-02-29"),
+                        Map.of("id", claimed, "creditNoteNumber", TestData.uniqueKey("CN"), "issuedOn", "2024-02-29"))))
+                .post("/api/credits/issue").then().statusCode(409)
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("credits[1].state"))
+                .body("violations[0].message", equalTo("is claimed"));
+        CreditFixtures.api().body(Map.of("credits", List.of(
+                        Map.of("id", ready, "creditNoteNumber", TestData.uniqueKey("CN"), "issuedOn", "2024-02-29"),
+                        Map.of("id", flagged, "creditNoteNumber", TestData.uniqueKey("CN"), "issuedOn", "2024-02-29"))))
+                .post("/api/credits/issue").then().statusCode(409)
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("credits[1].review"))
+                .body("violations[0].message", equalTo("is pending: the month now measures 0.00 EUR"));
+        CreditFixtures.api().get("/api/credits/" + ready).then().body("state", equalTo("approved"));
+    }
+
+    /**
      * Two credits issued at the same moment with one credit note number: each finds the number free, the database's
      * unique constraint refuses the second, and the answer names {@code creditNoteNumber} as the check would.
      * The first issue is held open in a transaction of its own until the second is waiting on it.
