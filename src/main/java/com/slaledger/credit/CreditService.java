@@ -399,7 +399,7 @@ public class CreditService {
     /**
      * Issues an approved credit with its credit note: the number must be unused by any other credit (409 naming
      * {@code creditNoteNumber}); the date defaults to today in the client's zone and must not be before the
-     * month's last day. A credit under review cannot be issued (409) until the review is resolved.
+     * month's last day nor after today in the client's zone (400 naming {@code issuedOn}). A credit under review cannot be issued (409) until the review is resolved.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public CreditResponse issue(long id, CreditRequests.Issue request, Instant now) {
@@ -449,16 +449,24 @@ public class CreditService {
                 && (issuedOn == null || date.equals(credit.issuedOn))) {
             return CreditResponse.of(credit);
         }
-        requireState(credit, "issue", CreditState.APPROVED);
+        requireState(credit, "issue", prefix, CreditState.APPROVED);
         if (credit.reviewFlagged) {
+            String measured = CreditResponse.money(credit.reviewRecomputedAmount, credit.currency) + " "
+                    + credit.currency;
             throw ProblemException.conflict("Credit " + credit.id + " is flagged for review (its month now measures "
-                    + CreditResponse.money(credit.reviewRecomputedAmount, credit.currency) + " " + credit.currency
-                    + "); resolve the review before issuing it");
+                    + measured + "); resolve the review before issuing it", List.of(new FieldViolation(
+                    prefix + "review", "is pending: the month now measures " + measured)));
         }
         LocalDate lastDay = YearMonth.parse(credit.month).atEndOfMonth();
         if (date.isBefore(lastDay)) {
             throw ProblemException.invalid(List.of(new FieldViolation(prefix + "issuedOn",
                     "must not be before the month's last day, " + lastDay)));
+        }
+        // a credit note is dated when it is written: a date years ahead is a typo, never a plan
+        LocalDate today = LocalDate.ofInstant(now, credit.client.zone());
+        if (date.isAfter(today)) {
+            throw ProblemException.invalid(List.of(new FieldViolation(prefix + "issuedOn",
+                    "must not be after today in the client's zone, " + today)));
         }
         Optional<Credit> holder = credits.findByCreditNoteNumber(noteNumber);
         if (holder.isPresent() && !holder.get().id.equals(credit.id)) {
@@ -504,6 +512,11 @@ public class CreditService {
     }
 
     private static void requireState(Credit credit, String transition, CreditState... from) {
+        requireState(credit, transition, "", from);
+    }
+
+    /** As above; {@code prefix} places the violation in a bulk request ({@code credits[3].state}). */
+    private static void requireState(Credit credit, String transition, String prefix, CreditState... from) {
         for (CreditState state : from) {
             if (credit.state == state) {
                 return;
@@ -511,7 +524,7 @@ public class CreditService {
         }
         String allowed = java.util.Arrays.stream(from).map(CreditState::value).collect(Collectors.joining(" or "));
         throw ProblemException.conflict("Credit " + credit.id + " is " + credit.state.value() + "; only a credit that is "
-                + allowed + " can " + transition, List.of(new FieldViolation("state", "is " + credit.state.value())));
+                + allowed + " can " + transition, List.of(new FieldViolation(prefix + "state", "is " + credit.state.value())));
     }
 
     private CreditResponse change(Credit credit, String action, Runnable apply) {

@@ -40,7 +40,10 @@ public class ProblemMappers {
             "client_key_unique", new FieldViolation("key", "a client with this key exists already"),
             "service_key_unique", new FieldViolation("key", "a service with this key exists already"),
             "incident_source_external_id_unique",
-            new FieldViolation("externalId", "an incident with this source and external id exists already"));
+            new FieldViolation("externalId", "an incident with this source and external id exists already"),
+            // two credits issued at once with one credit note number: each checked it was free before either wrote
+            "credit_note_number_unique",
+            new FieldViolation("creditNoteNumber", "is already used by another credit"));
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

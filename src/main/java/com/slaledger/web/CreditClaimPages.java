@@ -210,10 +210,14 @@ public class CreditClaimPages {
         if (selected.isEmpty()) {
             return seeOther("/credits/claims" + target, "Select at least one claimed credit to approve.");
         }
+        if (selected.size() > CreditRequests.MAX_BULK) {
+            // all or none, as the API: approving the first 500 and dropping the rest would say less than it did
+            return seeOther("/credits/claims" + target, "Nothing approved: select at most "
+                    + CreditRequests.MAX_BULK + " credits at a time (" + selected.size() + " were selected).");
+        }
         String notice;
         try {
-            int approved = credits.approveAll(new CreditRequests.BulkApprove(selected.stream()
-                    .limit(CreditRequests.MAX_BULK).toList())).size();
+            int approved = credits.approveAll(new CreditRequests.BulkApprove(selected)).size();
             notice = approved + (approved == 1 ? " credit" : " credits") + " approved.";
         } catch (ProblemException refused) {
             notice = "Nothing approved: " + (refused.violations().isEmpty() ? refused.getMessage()

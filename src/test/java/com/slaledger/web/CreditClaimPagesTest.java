@@ -128,4 +128,36 @@ class CreditClaimPagesTest {
         assertFalse(html.contains("Exception"));
         assertTrue(html.contains("Sync month"));
     }
+
+    @Test
+    void aNulCharacterInAFormStaysOnThePageNamingTheField() {
+        CreditFixtures.Client client = breached("page-nul", null);
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        long id = CreditFixtures.creditId(client, "2024-01");
+        FormSession detail = FormSession.open("/credits/claims/" + id);
+        Response refused = detail.post("/credits/claims/" + id + "/reject", Map.of("reason", "dup\u0000licate"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.contentType().startsWith("text/html"), refused.contentType());
+        assertTrue(refused.asString().contains(
+                "reason: must not contain control characters other than line breaks and tabs"), refused.asString());
+        CreditFixtures.creditOf(client, "2024-01").body("items[0].state", equalTo("claimed"));
+    }
+
+    @Test
+    void moreThanFiveHundredSelectedCreditsApproveNoneInsteadOfTheFirstFiveHundred() {
+        CreditFixtures.Client first = breached("page-many-a", null);
+        CreditFixtures.Client last = breached("page-many-b", null);
+        CreditFixtures.sync("2024-01", "2024-02-02T00:00:00Z").statusCode(200);
+        // 501 ids, one more than a bulk approval takes: the first credit 500 times, then the other one
+        List<String> ids = new java.util.ArrayList<>(java.util.Collections.nCopies(500,
+                String.valueOf(CreditFixtures.creditId(first, "2024-01"))));
+        ids.add(String.valueOf(CreditFixtures.creditId(last, "2024-01")));
+        FormSession desk = FormSession.open("/credits/claims?month=2024-01");
+        Response refused = desk.post("/credits/claims/approve", Map.of("ids", ids));
+        assertEquals(303, refused.statusCode());
+        assertTrue(refused.header("Location").endsWith("/credits/claims?notice=Nothing+approved%3A+select+at+most+500"
+                + "+credits+at+a+time+%28501+were+selected%29."), refused.header("Location"));
+        CreditFixtures.creditOf(first, "2024-01").body("items[0].state", equalTo("claimed"));
+        CreditFixtures.creditOf(last, "2024-01").body("items[0].state", equalTo("claimed"));
+    }
 }
