@@ -343,6 +343,7 @@ public class CreditService {
             return CreditResponse.of(credit);
         }
         requireState(credit, "approve", CreditState.CLAIMED);
+        requireSomethingOwed(credit, "");
         return change(credit, "approve", () -> credit.state = CreditState.APPROVED);
     }
 
@@ -365,6 +366,8 @@ public class CreditService {
             } else if (credit.state != CreditState.CLAIMED && credit.state != CreditState.APPROVED) {
                 violations.add("ids[" + i + "]", "credit " + id + " is " + credit.state.value()
                         + "; only a claimed credit can be approved");
+            } else if (credit.amount.signum() == 0) {
+                violations.add("ids[" + i + "]", "credit " + id + " is 0.00: nothing to approve");
             }
         }
         if (!violations.isEmpty()) {
@@ -503,12 +506,32 @@ public class CreditService {
             credit.reviewNote = note;
             if (credit.state != CreditState.ISSUED) {
                 credit.amount = credit.reviewRecomputedAmount;
+                // the month no longer breaches: nothing is owed, so a claimed or approved credit is closed as
+                // rejected, never left to be approved, exported and issued at zero (an owed or expired one stays
+                // as it is at zero; approving refuses a zero credit)
+                if (credit.amount.signum() == 0 && credit.claimedAt != null) {
+                    credit.state = CreditState.REJECTED;
+                    credit.rejectionReason = bounded("No breach after re-measuring: " + note, 2000);
+                }
             }
         });
     }
 
     private Credit lock(long id) {
         return credits.lockById(id).orElseThrow(() -> ProblemException.notFound("credit", id));
+    }
+
+    /** 409 naming {@code amount} for a credit of zero (its month no longer breaches): nothing to approve. */
+    private static void requireSomethingOwed(Credit credit, String prefix) {
+        if (credit.amount.signum() == 0) {
+            throw ProblemException.conflict("Credit " + credit.id + " is " + credit.amount.toPlainString() + " "
+                    + credit.currency + ": its month no longer breaches; reject it",
+                    List.of(new FieldViolation(prefix + "amount", "is zero")));
+        }
+    }
+
+    private static String bounded(String text, int maxChars) {
+        return text.length() <= maxChars ? text : text.substring(0, maxChars);
     }
 
     private static void requireState(Credit credit, String transition, CreditState... from) {

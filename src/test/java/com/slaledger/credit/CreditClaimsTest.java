@@ -155,10 +155,14 @@ class CreditClaimsTest {
                 .body("items[0].review.previousAmount", equalTo("3000.00"))
                 .body("items[0].review.recomputedAmount", equalTo("0.00"));
         post(id, "issue", Map.of("creditNoteNumber", "CN-N-" + id)).statusCode(409);
-        // resolved: a credit not yet issued takes the recomputed amount
+        // resolved: a credit not yet issued takes the recomputed amount; with nothing owed, the claimed credit is
+        // closed as rejected, so it can be neither approved nor exported nor issued at EUR 0.00
         post(id, "resolve-review", Map.of("note", "incidents were test data")).statusCode(200)
                 .body("amount", equalTo("0.00"))
+                .body("state", equalTo("rejected"))
+                .body("rejectionReason", equalTo("No breach after re-measuring: incidents were test data"))
                 .body("review.flagged", equalTo(false));
+        post(id, "approve", Map.of()).statusCode(409);
 
         List<String> actions = given().queryParam("entity", "credit").queryParam("id", id)
                 .when().get("/api/audit").then().statusCode(200).extract().jsonPath().getList("action");
