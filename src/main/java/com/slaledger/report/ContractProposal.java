@@ -7,6 +7,9 @@ import com.slaledger.contract.Money;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The contract terms a renegotiation would change, for a what-if: every field is optional, and a field
@@ -27,6 +30,32 @@ public record ContractProposal(BigDecimal targetPercent, List<ContractRequest.Ti
      */
     public boolean changesMeasurement() {
         return impactModel != null || impactThresholdPercent != null || minimumOutageSeconds != null;
+    }
+
+    /**
+     * Whether {@code other} proposes the same terms: decimals compared by value ({@code 100}, {@code 100.0}
+     * and {@code 1E+2} are one target, as PostgreSQL's jsonb keeps them), tiers in any order (they are
+     * applied highest first whatever the order given), the fee by currency and amount.
+     */
+    public boolean sameTerms(ContractProposal other) {
+        return other != null && sameValue(targetPercent, other.targetPercent)
+                && Objects.equals(tierSet(creditTiers), tierSet(other.creditTiers))
+                && sameValue(creditCapPercent, other.creditCapPercent) && impactModel == other.impactModel
+                && sameValue(impactThresholdPercent, other.impactThresholdPercent)
+                && Objects.equals(minimumOutageSeconds, other.minimumOutageSeconds)
+                && (monthlyFee == null ? other.monthlyFee == null : other.monthlyFee != null
+                        && Objects.equals(monthlyFee.currency(), other.monthlyFee.currency())
+                        && sameValue(monthlyFee.amount(), other.monthlyFee.amount()));
+    }
+
+    private static boolean sameValue(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static Set<List<BigDecimal>> tierSet(List<ContractRequest.Tier> tiers) {
+        return tiers == null ? null : tiers.stream()
+                .map(tier -> List.of(tier.belowPercent().stripTrailingZeros(), tier.creditPercent().stripTrailingZeros()))
+                .collect(Collectors.toSet());
     }
 
     /** The version as it would read under this proposal (same id, dates and services; tiers highest first). */

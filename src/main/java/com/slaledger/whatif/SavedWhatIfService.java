@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,8 +67,9 @@ public class SavedWhatIfService {
 
     /**
      * Keeps the what-if under its name. Checked as {@code POST /api/what-if} is (400 problem naming each bad
-     * field, {@code name} too); saving again what is saved already under that name (a retry) answers the
-     * saved one with {@code created} false; another what-if under a taken name, or one more than
+     * field, {@code name} too); saving again what is saved already under that name (a retry: the same months
+     * and terms of equal value, {@link ContractProposal#sameTerms}) answers the saved one with {@code created}
+     * false; another what-if under a taken name, or one more than
      * {@value #MAX_PER_CLIENT}, is a 409 problem. 404 problem for a client the caller may not see.
      */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -101,7 +101,7 @@ public class SavedWhatIfService {
         if (sameName.isPresent()) {
             SavedWhatIf existing = sameName.get();
             if (existing.fromMonth.equals(range.from().atDay(1)) && existing.toMonth.equals(range.to().atDay(1))
-                    && Objects.equals(read(existing.proposal), proposal)) {
+                    && read(existing.proposal).sameTerms(proposal)) {
                 return new Saved(response(existing, report), false);
             }
             throw ProblemException.conflict("Client '" + clientKey + "' has a what-if named '" + name

@@ -39,7 +39,9 @@ public class WhatIfRequests {
         Optional<ClientResponse> client = Optional.empty();
         if (clientKey == null || clientKey.isBlank()) {
             violations.add("clientKey", "is required");
-        } else if (clientKey.length() > 64 || (client = clients.find(clientKey)).isEmpty()) {
+        } else if (clientKey.length() > 64 || clientKey.chars().anyMatch(Character::isISOControl)
+                || (client = clients.find(clientKey)).isEmpty()) {
+            // no key holds a control character; a NUL would not even reach the database as text
             violations.add("clientKey", "no client with this key");
         }
         ZoneId zone = client.map(found -> ZoneId.of(found.timeZone())).orElse(EARLIEST_ZONE);

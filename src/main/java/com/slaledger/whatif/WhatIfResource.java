@@ -56,7 +56,8 @@ public class WhatIfResource {
         Violations violations = new Violations();
         String manager = null;
         String selector = request.clients() == null ? "all" : request.clients().strip();
-        if (selector.startsWith("manager:") && selector.length() > "manager:".length() && selector.length() <= 200) {
+        if (selector.startsWith("manager:") && selector.length() > "manager:".length() && selector.length() <= 200
+                && selector.chars().noneMatch(Character::isISOControl)) {
             manager = selector.substring("manager:".length());
         } else if (!selector.equals("all")) {
             violations.add("clients", "must be all or manager:<username>");

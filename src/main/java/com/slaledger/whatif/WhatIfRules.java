@@ -31,6 +31,9 @@ public class WhatIfRules {
     /** The longest minimum outage a proposal may name: a 31-day month, beyond which no outage counts. */
     public static final int MAX_MINIMUM_OUTAGE_SECONDS = 31 * 86_400;
 
+    /** The most credit tiers a proposal may name: a contract's own limit ({@code ContractRequest#creditTiers}). */
+    public static final int MAX_TIERS = 100;
+
     private static final List<String> PROPOSAL_FIELDS = List.of("targetPercent", "creditTiers", "creditCapPercent",
             "impactModel", "impactThresholdPercent", "minimumOutageSeconds", "monthlyFee");
 
@@ -96,9 +99,16 @@ public class WhatIfRules {
             violations.add("proposal.impactThresholdPercent", "comes with impactModel THRESHOLD; give both");
             model = ImpactModel.THRESHOLD;
         }
+        // more tiers than a contract may have are refused for their number alone: a body of 100,000 tiers
+        // would otherwise be checked tier by tier and answered with as many violations
+        List<ContractRequest.Tier> tiers = proposal.creditTiers();
+        if (tiers != null && tiers.size() > MAX_TIERS) {
+            violations.add("proposal.creditTiers", "must have at most " + MAX_TIERS + " tiers; it has " + tiers.size());
+            tiers = null;
+        }
         ContractRequest asContract = new ContractRequest(LocalDate.of(2000, 1, 1), null, null,
                 proposal.targetPercent() != null ? proposal.targetPercent() : new BigDecimal("100"),
-                proposal.creditTiers(),
+                tiers,
                 proposal.monthlyFee() != null ? proposal.monthlyFee() : new Money(BigDecimal.ZERO, "EUR"),
                 proposal.creditCapPercent(), model, proposal.impactThresholdPercent(),
                 proposal.minimumOutageSeconds(), null, null, null);

@@ -71,6 +71,9 @@ class WhatIfPagesTest {
         assertEquals("EUR", page.select("#feeCurrency").val());
         assertEquals("PROPORTIONAL", page.select("#impactModel option[selected]").val());
         assertEquals("None saved for Client " + client + " yet.", page.select("#saved-none").text());
+        // a name may have 100 characters (the API's limit), the terms 40 as on the contract form
+        assertEquals("100", page.select("#name").attr("maxlength"));
+        assertEquals("40", page.select("#targetPercent").attr("maxlength"));
     }
 
     /**
