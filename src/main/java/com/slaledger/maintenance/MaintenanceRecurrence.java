@@ -51,6 +51,11 @@ public final class MaintenanceRecurrence {
     public static final int MAX_EXCEPTIONS = 1000;
     /** The largest COUNT accepted. */
     public static final int MAX_COUNT = 10_000;
+    /**
+     * The longest occurrence: 31 days, so that a report window meets at most 31 more occurrences of a daily rule
+     * than it has days, however long the window a caller sends.
+     */
+    public static final Duration MAX_LENGTH = Duration.ofDays(31);
     /** The most years between two occurrences: a report window is at most ten years. */
     public static final int MAX_INTERVAL_YEARS = 10;
     /** {@link #MAX_INTERVAL_YEARS} in days, for FREQ=DAILY (and, divided by 7, FREQ=WEEKLY). */
