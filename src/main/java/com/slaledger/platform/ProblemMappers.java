@@ -40,7 +40,10 @@ public class ProblemMappers {
             "client_key_unique", new FieldViolation("key", "a client with this key exists already"),
             "service_key_unique", new FieldViolation("key", "a service with this key exists already"),
             "incident_source_external_id_unique",
-            new FieldViolation("externalId", "an incident with this source and external id exists already"));
+            new FieldViolation("externalId", "an incident with this source and external id exists already"),
+            // a contract naming a service calendar that an admin deleted between the check and the insert
+            "contract_service_calendar_key_fkey",
+            new FieldViolation("serviceCalendar", "names a service calendar that was deleted meanwhile"));
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
