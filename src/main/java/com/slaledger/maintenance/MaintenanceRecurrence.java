@@ -37,7 +37,8 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * occurrence on the fall-back night, which is why the zone is applied here and not by the library.
  *
  * <p>Bounds that keep an expansion small whatever a caller sends: FREQ is DAILY or coarser and the time of day
- * comes from DTSTART only (no BYHOUR, BYMINUTE, BYSECOND), so there is at most one occurrence a local day; COUNT
+ * comes from DTSTART only (no BYHOUR, BYMINUTE, BYSECOND), so there is at most one occurrence a local day; INTERVAL
+ * keeps two occurrences at most ten years apart (DAILY 3,652, WEEKLY 521, MONTHLY 120, YEARLY 10); COUNT
  * is at most {@value #MAX_COUNT}; UNTIL is a UTC date-time ({@code 20250101T000000Z}) or a local one; at most
  * {@value #MAX_EXCEPTIONS} exception dates. A report window is at most ten years, so an expansion yields at most
  * about 3,700 occurrences.
@@ -50,6 +51,17 @@ public final class MaintenanceRecurrence {
     public static final int MAX_EXCEPTIONS = 1000;
     /** The largest COUNT accepted. */
     public static final int MAX_COUNT = 10_000;
+    /**
+     * The longest occurrence: 31 days, so that a report window meets at most 31 more occurrences of a daily rule
+     * than it has days, however long the window a caller sends.
+     */
+    public static final Duration MAX_LENGTH = Duration.ofDays(31);
+    /** The most years between two occurrences: a report window is at most ten years. */
+    public static final int MAX_INTERVAL_YEARS = 10;
+    /** {@link #MAX_INTERVAL_YEARS} in days, for FREQ=DAILY (and, divided by 7, FREQ=WEEKLY). */
+    private static final int MAX_INTERVAL_DAYS = 3_652;
+    /** The last local date an occurrence may start on: instants lie in the years 1900-9999. */
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private final RecurrenceRule rule;
     private final String text;
@@ -104,6 +116,17 @@ public final class MaintenanceRecurrence {
             if (rule.hasPart(part)) {
                 throw new InvalidRule("must not have " + part + ": the time of day is that of the start");
             }
+        }
+        int maxInterval = switch (freq) {
+            case DAILY -> MAX_INTERVAL_DAYS;
+            case WEEKLY -> MAX_INTERVAL_DAYS / 7;
+            case MONTHLY -> MAX_INTERVAL_YEARS * 12;
+            default -> MAX_INTERVAL_YEARS;
+        };
+        if (rule.getInterval() < 1 || rule.getInterval() > maxInterval) {
+            // lib-recur walks a huge INTERVAL for minutes before giving up (INTERVAL=2147483647 took 70 s)
+            throw new InvalidRule("INTERVAL must be from 1 to " + maxInterval + " with FREQ=" + freq
+                    + ": occurrences at most " + MAX_INTERVAL_YEARS + " years apart");
         }
         if (rule.getCount() != null && (rule.getCount() < 1 || rule.getCount() > MAX_COUNT)) {
             throw new InvalidRule("COUNT must be from 1 to " + MAX_COUNT);
@@ -176,7 +199,10 @@ public final class MaintenanceRecurrence {
         return found;
     }
 
-    /** The next {@code count} occurrences (at most 100) not yet ended at {@code now}, by start. */
+    /**
+     * The next {@code count} occurrences (at most 100) not yet ended at {@code now}, by start; none starting after
+     * the year 9999.
+     */
     public List<Occurrence> next(Instant now, int count) {
         int wanted = Math.min(count, 100);
         List<Occurrence> found = new ArrayList<>();
@@ -184,6 +210,9 @@ public final class MaintenanceRecurrence {
         // bounded: at most one instance a day, and exception dates are at most 1,000
         for (int seen = 0; seen < MAX_COUNT && found.size() < wanted && iterator.hasNext(); seen++) {
             LocalDateTime local = local(iterator.nextDateTime(), localStart);
+            if (local.toLocalDate().isAfter(LAST_DATE)) {
+                break;
+            }
             Instant start = ZonedDateTime.ofLocal(local, zone, null).toInstant();
             Instant end = start.plus(length);
             if (end.isAfter(now) && !exceptions.contains(local.toLocalDate())) {

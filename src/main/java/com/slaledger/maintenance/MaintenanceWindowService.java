@@ -205,7 +205,8 @@ public class MaintenanceWindowService {
 
     /**
      * The recurrence a request asks for, null for a one-off window. A time zone is required with a rule and
-     * refused without one, as are exception dates; exception dates lie in the years 1900-9999 like the window.
+     * refused without one, as are exception dates; exception dates lie in the years 1900-9999 like the window. An
+     * occurrence lasts at most {@link MaintenanceRecurrence#MAX_LENGTH}.
      */
     private static MaintenanceRecurrence recurrence(MaintenanceWindowRequest request, Violations violations) {
         boolean hasRule = request.recurrence() != null && !request.recurrence().isBlank();
@@ -233,6 +234,14 @@ public class MaintenanceWindowService {
                     violations.add("exceptions[" + i + "]", "must be a date in the years 1900-9999");
                 }
             }
+        }
+        if (request.startsAt() != null && request.endsAt() != null && request.endsAt().isAfter(request.startsAt())
+                && java.time.Duration.between(request.startsAt(), request.endsAt())
+                        .compareTo(MaintenanceRecurrence.MAX_LENGTH) > 0) {
+            // a year-long daily occurrence would overlap 365 others: every report would expand them all
+            violations.add("endsAt", "must be at most " + MaintenanceRecurrence.MAX_LENGTH.toDays()
+                    + " days after startsAt for a recurring window (every occurrence lasts as long)");
+            return null;
         }
         if (!zoneKnown || request.startsAt() == null || request.endsAt() == null
                 || !request.endsAt().isAfter(request.startsAt()) || request.recurrence().length()

@@ -43,7 +43,10 @@ public class ProblemMappers {
             new FieldViolation("externalId", "an incident with this source and external id exists already"),
             // two credits issued at once with one credit note number: each checked it was free before either wrote
             "credit_note_number_unique",
-            new FieldViolation("creditNoteNumber", "is already used by another credit"));
+            new FieldViolation("creditNoteNumber", "is already used by another credit"),
+            // a contract naming a service calendar that an admin deleted between the check and the insert
+            "contract_service_calendar_key_fkey",
+            new FieldViolation("serviceCalendar", "names a service calendar that was deleted meanwhile"));
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

@@ -155,6 +155,31 @@ class MaintenanceRecurrenceTest {
         assertTrue(secondPass.getMessage().contains("happens twice"), secondPass.getMessage());
     }
 
+    @Test
+    void refusesAnIntervalOfMoreThanTenYearsWhichLibRecurWalksForMinutes() throws Exception {
+        // INTERVAL=2147483647 days: lib-recur walked for about 70 s, then threw, on every maintenance page view
+        assertRefused("FREQ=DAILY;INTERVAL=2147483647", "INTERVAL must be from 1 to 3652 with FREQ=DAILY");
+        // ten years: 3,652 days (two or three leap days), 521 weeks (3,647 days), 120 months, 10 years
+        assertRefused("FREQ=DAILY;INTERVAL=3653", "INTERVAL must be from 1 to 3652");
+        assertRefused("FREQ=WEEKLY;BYDAY=SU;INTERVAL=522", "INTERVAL must be from 1 to 521 with FREQ=WEEKLY");
+        assertRefused("FREQ=MONTHLY;INTERVAL=121", "INTERVAL must be from 1 to 120 with FREQ=MONTHLY");
+        assertRefused("FREQ=YEARLY;INTERVAL=11", "INTERVAL must be from 1 to 10 with FREQ=YEARLY");
+        // the bound itself is accepted: 521 * 7 = 3,647 days after 24 Mar 2024 = 19 Mar 2034 (the clocks change on 26 Mar 2034: still CET)
+        MaintenanceRecurrence longest = MaintenanceRecurrence.of("FREQ=WEEKLY;BYDAY=SU;INTERVAL=521", BERLIN,
+                FIRST_START, FIRST_END, List.of());
+        assertEquals(List.of(new Occurrence(LocalDate.of(2034, 3, 19), Instant.parse("2034-03-19T01:00:00Z"),
+                Instant.parse("2034-03-19T03:00:00Z"))), longest.next(Instant.parse("2024-03-25T00:00:00Z"), 1));
+    }
+
+    @Test
+    void nextStopsAtTheYear9999() throws Exception {
+        // every 10 years from 1 Jan 9980 00:00 UTC: 9980, 9990, then 10000, which lies past the instants' range
+        MaintenanceRecurrence decades = MaintenanceRecurrence.of("FREQ=YEARLY;INTERVAL=10", ZoneId.of("UTC"),
+                Instant.parse("9980-01-01T00:00:00Z"), Instant.parse("9980-01-01T01:00:00Z"), List.of());
+        assertEquals(List.of(new Occurrence(LocalDate.of(9990, 1, 1), Instant.parse("9990-01-01T00:00:00Z"),
+                Instant.parse("9990-01-01T01:00:00Z"))), decades.next(Instant.parse("9985-01-01T00:00:00Z"), 5));
+    }
+
     private static void assertRefused(String rule, String message) {
         MaintenanceRecurrence.InvalidRule refused = assertThrows(MaintenanceRecurrence.InvalidRule.class,
                 () -> MaintenanceRecurrence.of(rule, BERLIN, FIRST_START, FIRST_END, List.of()));

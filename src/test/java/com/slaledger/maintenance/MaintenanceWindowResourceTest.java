@@ -160,6 +160,32 @@ class MaintenanceWindowResourceTest {
     }
 
     @Test
+    void refusesARecurringWindowWhoseOccurrencesLastLongerThan31DaysAndStoresNothing() {
+        // a daily rule whose every occurrence lasted from 1900 to 9000 made each client month expand 45,000
+        // overlapping occurrences of it
+        String title = TestData.uniqueKey("endless-daily");
+        Map<String, Object> body = window(title, Instant.parse("1900-01-01T00:00:00Z"),
+                Instant.parse("9000-01-01T00:00:00Z"), "ALL_CLIENTS", null, null);
+        body.put("recurrence", "FREQ=DAILY");
+        body.put("timeZone", "UTC");
+        api().body(body).when().post("/api/maintenance-windows")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("endsAt"))
+                .body("violations.message", contains("must be at most 31 days after startsAt for a recurring window"
+                        + " (every occurrence lasts as long)"));
+        // 31 days exactly is accepted: 2090-03-01 to 2090-04-01 (31 days of March), the first of every month
+        Instant start = Instant.parse("2090-03-01T00:00:00Z");
+        body = window(title, start, start.plus(Duration.ofDays(31)), "ALL_CLIENTS", null, null);
+        body.put("recurrence", "FREQ=MONTHLY;COUNT=2");
+        body.put("timeZone", "UTC");
+        long id = create(body);
+        api().when().get("/api/maintenance-windows/" + id).then().statusCode(200)
+                .body("endsAt", org.hamcrest.Matchers.equalTo("2090-04-01T00:00:00Z"));
+        api().when().delete("/api/maintenance-windows/" + id).then().statusCode(204);
+        assertNoWindowTitled(title);
+    }
+
+    @Test
     void aClientsWindowNamesExistingClientsOnlyOnce() {
         String client = Fixtures.client("named", "UTC");
         String service = Fixtures.service("api");
