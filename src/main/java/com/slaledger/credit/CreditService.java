@@ -343,7 +343,7 @@ public class CreditService {
             return CreditResponse.of(credit);
         }
         requireState(credit, "approve", CreditState.CLAIMED);
-        requireSomethingOwed(credit, "");
+        requireSomethingOwed(credit);
         return change(credit, "approve", () -> credit.state = CreditState.APPROVED);
     }
 
@@ -522,11 +522,11 @@ public class CreditService {
     }
 
     /** 409 naming {@code amount} for a credit of zero (its month no longer breaches): nothing to approve. */
-    private static void requireSomethingOwed(Credit credit, String prefix) {
+    private static void requireSomethingOwed(Credit credit) {
         if (credit.amount.signum() == 0) {
             throw ProblemException.conflict("Credit " + credit.id + " is " + credit.amount.toPlainString() + " "
                     + credit.currency + ": its month no longer breaches; reject it",
-                    List.of(new FieldViolation(prefix + "amount", "is zero")));
+                    List.of(new FieldViolation("amount", "is zero")));
         }
     }
 

@@ -170,6 +170,29 @@ class CreditClaimsTest {
     }
 
     @Test
+    void anOwedCreditLeftAtZeroByAReviewCanBeClaimedButNotApproved() {
+        CreditFixtures.Client client = client("zero-owed");
+        contract(client, "2024-01-01", "12000.00", "EUR", 15);
+        // 1 h down in January: 99.86559…% → 10 % of EUR 12,000.00 = 1,200.00, owed until the 15-day deadline
+        long outage = outage(client, "2024-01-10T00:00:00Z", "2024-01-10T01:00:00Z");
+        sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
+        long id = creditId(client, JANUARY);
+        given().when().delete("/api/incidents/" + outage).then().statusCode(204);
+        sync(JANUARY, "2024-02-03T00:00:00Z").statusCode(200);
+        // never claimed: the review leaves it owed at 0.00 (a rejection needs a claim to reject)
+        post(id, "resolve-review", Map.of("note", "outage was a test")).statusCode(200)
+                .body("state", equalTo("owed"))
+                .body("amount", equalTo("0.00"));
+        post(id, "claim", Map.of("claimedAt", "2024-02-04T00:00:00Z", "reference", "MAIL-0")).statusCode(200)
+                .body("state", equalTo("claimed"));
+        post(id, "approve", Map.of()).statusCode(409)
+                .body("violations.field", contains("amount"));
+        given().contentType("application/json").body(Map.of("ids", List.of(id))).post("/api/credits/approve")
+                .then().statusCode(409).body("violations.field", contains("ids[0]"));
+        creditOf(client, JANUARY).body("items[0].state", equalTo("claimed"));
+    }
+
+    @Test
     void theHappyPathFromOwedToIssuedIsAuditedWithWhoAndWhen() {
         CreditFixtures.Client client = breachedInJanuary("happy", 15);
         sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
