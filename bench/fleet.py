@@ -292,6 +292,17 @@ def ingest(service, data, args, result):
         alter table bench_copy.incident_service
             add foreign key (incident_id) references bench_copy.incident (id) on delete cascade,
             add foreign key (service_id) references public.service (id);
+        -- like ... including all copies the link table's columns and indexes but not its trigger: the same
+        -- trigger gives each copied link its incident's impact period, as V10 does for the real table
+        create function bench_copy.take_impact_period() returns trigger language plpgsql as $$
+        begin
+            select tstzrange(i.started_at, i.impact_ended_at, '[]') into new.impact_period
+              from bench_copy.incident i where i.id = new.incident_id;
+            return new;
+        end;
+        $$;
+        create trigger take_impact_period before insert on bench_copy.incident_service
+            for each row execute function bench_copy.take_impact_period();
     """)
     batches = sorted((data / f"batches-{args.batch}").glob("*.json"))
     api_seconds, copy_seconds, counts, api_cpu = [], [], [], 0.0
@@ -564,7 +575,8 @@ def main():
             one_client(service, zones, args, result)
         except (Exception, SystemExit) as failure:   # keep what was measured; the summary says what failed
             alive = service.process is not None and service.process.poll() is None
-            result["failed"] = f"{failure}" + ("" if alive else f" (the service had exited; see {service.workdir / 'service.log'})")
+            said = getattr(failure, "stderr", None)   # psql's own message, when psql failed
+            result["failed"] = f"{failure}" + (f": {said.strip()[-500:]}" if said else "") + ("" if alive else f" (the service had exited; see {service.workdir / 'service.log'})")
             log(f"PASS FAILED: {result['failed']}")
         finally:
             result["heap_high_water_mb"], result["collections"], result["full_collections"] = service.heap_high_water_mb()
