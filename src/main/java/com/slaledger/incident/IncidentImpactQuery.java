@@ -1,5 +1,6 @@
 package com.slaledger.incident;
 
+import com.slaledger.platform.ProblemMappers;
 import com.slaledger.platform.ReportDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -133,15 +134,17 @@ public class IncidentImpactQuery {
      * Runs {@code reads} in one read-only transaction on a connection of the reports datasource (which
      * joins no JTA transaction), committed when they succeed and rolled back when they fail. A read that the
      * standby cancelled because it held back replay (SQLSTATE 40001, PostgreSQL manual "Hot Standby",
-     * "Handling Query Conflicts") runs once more on a fresh snapshot. A failure to reach the standby is a
-     * {@link PersistenceException} with the {@link SQLException} as its cause, so the API answers it as any
-     * database outage (503).
+     * "Handling Query Conflicts") runs once more on a fresh snapshot; cancelled again, it fails, and the API
+     * answers 503 with {@code Retry-After} ({@link ProblemMappers#isCancelledRead}). A failure to reach the
+     * standby is a {@link PersistenceException} with the {@link SQLException} as its cause, so the API answers
+     * it as any database outage (503).
      */
     private <T> T onReplica(DataSource replica, Function<StatelessSession, T> reads) {
         try {
             return inReadOnlyTransaction(replica, reads);
         } catch (RuntimeException e) {
-            if (!cancelledByRecovery(e)) {
+            // a standby cancels a statement for a conflict with recovery as a serialization failure
+            if (!ProblemMappers.isCancelledRead(e)) {
                 throw e;
             }
             return inReadOnlyTransaction(replica, reads);
@@ -165,16 +168,6 @@ public class IncidentImpactQuery {
         } catch (SQLException e) {
             throw new PersistenceException("Report read on the reports datasource failed", e);
         }
-    }
-
-    /** Whether a standby cancelled the statement for a conflict with recovery (a serialization failure). */
-    static boolean cancelledByRecovery(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @SuppressWarnings("unchecked")

@@ -44,6 +44,12 @@ public final class InputLimits {
     /** Depth of nested objects and arrays in a request body. */
     public static final int MAX_JSON_NESTING = 64;
 
+    /**
+     * Characters of the longest address (path and query, as in the request line) the service answers; longer
+     * ones are refused with 414 ({@link RequestUriGuard}). A filtered page's address stays far below it.
+     */
+    public static final int MAX_ADDRESS_CHARS = 4_096;
+
     /** Longest value quoted back to a caller in a problem message; longer ones are cut with "…". */
     public static final int MAX_ECHOED_CHARS = 40;
 

@@ -29,7 +29,14 @@ import java.util.function.Predicate;
  *       the last one silently would let a proxy and the service read different requests);</li>
  *   <li>strings, numbers and nesting are bounded while parsing ({@link InputLimits});</li>
  *   <li>decimals, instants and dates outside {@link InputLimits} are refused as the field's mistake
- *       ({@link OutOfBoundsException}), whichever deserializer read them.</li>
+ *       ({@link OutOfBoundsException}), whichever deserializer read them;</li>
+ *   <li>a number with a fraction for a whole-number field ({@code "minimumOutageSeconds": 1.5}) is refused,
+ *       not cut to {@code 1} (Jackson's {@code ACCEPT_FLOAT_AS_INT}, on by default, truncates silently); so is
+ *       {@code 1.0} and {@code 1e2}: a whole number is written without a point or an exponent;</li>
+ *   <li>a string holding the NUL character (U+0000) is noted with its field's path: PostgreSQL text cannot
+ *       store it, and when the database refuses it that refusal names the field ({@link TextSanity}). It is
+ *       not refused here, so that a field's own rule ("one line without control characters", "a text
+ *       document") still answers first with its own words.</li>
  * </ul>
  */
 @Singleton
@@ -40,6 +47,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(InputLimits.MAX_JSON_STRING_CHARS)
                 .maxNumberLength(InputLimits.MAX_JSON_NUMBER_CHARS)
@@ -62,6 +70,8 @@ public class JsonSettings implements ObjectMapperCustomizer {
                 return new Bounded<>(deserializer, Instant.class, InputLimits::inRange, InputLimits.instantRange());
             } else if (type == LocalDate.class) {
                 return new Bounded<>(deserializer, LocalDate.class, InputLimits::inRange, InputLimits.dateRange());
+            } else if (type == String.class) {
+                return new NulWatch(deserializer);
             }
             return deserializer;
         }
@@ -90,6 +100,28 @@ public class JsonSettings implements ObjectMapperCustomizer {
             Object value = super.deserialize(parser, context);
             if (value != null && type.isInstance(value) && !allowed.test(type.cast(value))) {
                 throw new OutOfBoundsException(parser, expected, type);
+            }
+            return value;
+        }
+    }
+
+    /** Notes where a string holding the NUL character was read ({@link TextSanity#noteNul}). */
+    private static final class NulWatch extends DelegatingDeserializer {
+
+        NulWatch(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new NulWatch(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value instanceof String text && text.indexOf('\0') >= 0) {
+                TextSanity.noteNul(JsonPaths.of(parser.getParsingContext()));
             }
             return value;
         }

@@ -3,8 +3,12 @@ package com.slaledger.platform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.slaledger.platform.Problem.FieldViolation;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +20,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -29,8 +34,25 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Seconds a client should wait before retrying while the database is unreachable. */
+    /** Seconds a client should wait before retrying a 503 (database unreachable, timed out, read cancelled). */
     static final int RETRY_AFTER_SECONDS = 10;
+
+    /** The detail of a 403 for a signed-in caller whose roles do not open the endpoint. */
+    static final String FORBIDDEN = "You are signed in, but your roles do not allow this request";
+    /** The detail of a 503 while the database cannot be reached. */
+    static final String DATABASE_UNREACHABLE =
+            "The database cannot be reached; retry in " + RETRY_AFTER_SECONDS + " seconds";
+    /** The detail of a 503 for a transaction that outlived its timeout. */
+    static final String TRANSACTION_TIMED_OUT = "The request took longer than one transaction may last and was"
+            + " rolled back; nothing was changed. Retry in " + RETRY_AFTER_SECONDS + " seconds";
+    /** The detail of a 503 for a read the database cancelled (SQLSTATE 40001), typically a standby's replay. */
+    static final String READ_CANCELLED = "The database cancelled this read to apply newer changes (a read replica"
+            + " catching up with the primary); retry in " + RETRY_AFTER_SECONDS + " seconds";
+
+    /** Narayana's "The transaction is not active!": its reaper rolled the transaction back for its timeout. */
+    private static final String TRANSACTION_NOT_ACTIVE = "ARJUNA016102";
+    /** SQLSTATE serialization_failure; on a hot standby "canceling statement due to conflict with recovery". */
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     /** Most field violations one problem lists. */
     static final int MAX_VIOLATIONS = 100;
@@ -74,6 +96,15 @@ public class ProblemMappers {
         return problem(JsonProblems.of(e), uri);
     }
 
+    /**
+     * A role rule of a resource ({@code @RolesAllowed}) refused a signed-in caller: 403 with a problem saying
+     * so, no field at fault. (Refusals of the HTTP role rules: {@link HttpRefusals}.)
+     */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", FORBIDDEN, uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response concurrentEdit(OptimisticLockException e, UriInfo uri) {
         return respond(409, "Conflict", "Someone else changed this record meanwhile; read it again and retry",
@@ -97,12 +128,14 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response databaseUnreachable(JDBCConnectionException e, UriInfo uri) {
-        return unavailable(uri);
+        return unavailable(uri, DATABASE_UNREACHABLE);
     }
 
     /**
-     * Other persistence failures: 503 when a connection failure lies underneath (drivers and pools wrap it
-     * differently), otherwise a 500 logged with its stack trace and answered without one.
+     * Other persistence failures: a 400 naming the fields when PostgreSQL refused a NUL in text
+     * ({@link TextSanity}); 503 when a connection failure lies underneath (drivers and pools wrap it
+     * differently), a transaction timed out or the database cancelled a read; otherwise a 500 logged with its
+     * stack trace and answered without one.
      */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
@@ -115,12 +148,69 @@ public class ProblemMappers {
         return databaseFailure(e, uri);
     }
 
+    /**
+     * The commit of a transaction failed: a checked exception of a {@code @Transactional} method's commit,
+     * which CDI wraps undeclared, one of {@code QuarkusTransaction.commit()}, or the commit's own where the
+     * REST layer unwraps it. A transaction that outlived its timeout
+     * ({@code quarkus.transaction-manager.default-transaction-timeout}, 60 s, or the method's own) is rolled
+     * back by the transaction manager, and its commit fails. That is a 503 with {@code Retry-After}, as for an
+     * overloaded database: nothing was written. Anything else stays a logged 500.
+     */
+    @ServerExceptionMapper({ArcUndeclaredThrowableException.class, QuarkusTransactionException.class,
+            RollbackException.class})
+    public Response transactionEnded(Exception e, UriInfo uri) {
+        return databaseFailure(e, uri);
+    }
+
     private static Response databaseFailure(Exception e, UriInfo uri) {
-        if (isConnectionFailure(e)) {
-            return unavailable(uri);
+        Optional<Response> nulInText = TextSanity.nulRefusal(e);
+        if (nulInText.isPresent()) {
+            return nulInText.get();
+        } else if (isConnectionFailure(e)) {
+            return unavailable(uri, DATABASE_UNREACHABLE);
+        } else if (isTransactionTimeout(e)) {
+            LOG.warn("A transaction outlived its timeout and was rolled back: " + uri(uri));
+            return unavailable(uri, TRANSACTION_TIMED_OUT);
+        } else if (isCancelledRead(e)) {
+            LOG.warn("The database cancelled a read (SQLSTATE 40001): " + uri(uri));
+            return unavailable(uri, READ_CANCELLED);
         }
-        LOG.error("Database failure", e);
+        LOG.error("Request failed on the server", e);
         return respond(500, "Internal Server Error", "The request failed on the server", uri, List.of());
+    }
+
+    private static String uri(UriInfo uri) {
+        return uri == null ? "" : InputLimits.echo(uri.getPath());
+    }
+
+    /**
+     * Whether the transaction manager rolled the transaction back under the work: Narayana's reaper ends a
+     * transaction that outlives its timeout, and the commit then fails with "ARJUNA016102: The transaction is
+     * not active!" (a {@link RollbackException}).
+     */
+    public static boolean isTransactionTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(TRANSACTION_NOT_ACTIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the database cancelled a statement as a serialization failure (SQLSTATE 40001). PostgreSQL
+     * answers so on a hot standby when a report read holds back the replay of the primary's changes longer
+     * than {@code max_standby_streaming_delay} (manual, "Hot Standby", "Handling Query Conflicts"); the
+     * reports read it once more on a fresh snapshot before it comes here (docs/scaling.md). Reading again
+     * later is the remedy, so it is a 503 with {@code Retry-After}, not a 500.
+     */
+    public static boolean isCancelledRead(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a connection failure is the exception or one of its causes. */
@@ -142,10 +232,8 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response unavailable(UriInfo uri) {
-        Problem problem = new Problem("about:blank", "Service Unavailable", 503,
-                "The database cannot be reached; retry in " + RETRY_AFTER_SECONDS + " seconds",
-                instance(uri), List.of());
+    private static Response unavailable(UriInfo uri, String detail) {
+        Problem problem = new Problem("about:blank", "Service Unavailable", 503, detail, instance(uri), List.of());
         return Response.status(503).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
                 .type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -14,6 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every request gets an answer, whatever its address holds.
  * <ul>
+ * <li>An address (path and query) longer than {@value InputLimits#MAX_ADDRESS_CHARS} characters is
+ * answered {@code 414} at once, before authentication: a problem JSON under {@code /api}, a page elsewhere
+ * ({@link HttpRefusals#refuse}). The HTTP codec's own limit ({@code quarkus.http.limits.max-initial-line-length})
+ * is set far above it, because the codec answers an empty 414 before any handler runs and without the path
+ * (Netty replaces it), so neither a problem nor a page could be chosen there. Only a request line longer than
+ * the codec's limit still gets that empty 414.</li>
  * <li>A path with a {@code ;} (a matrix parameter, RFC 3986 section 3.3; also {@code %3B}) is answered
  * {@code 400} (problem JSON) at once, before authentication, the same to everybody: no resource takes
  * matrix parameters.</li>
@@ -46,6 +52,13 @@ public class RequestUriGuard {
     }
 
     private void check(RoutingContext context) {
+        String uri = context.request().uri();
+        if (uri != null && uri.length() > InputLimits.MAX_ADDRESS_CHARS) {
+            // the address is not quoted back, not even in part
+            HttpRefusals.refuse(context, 414, "URI too long", "The address has " + uri.length()
+                    + " characters; the service accepts at most " + InputLimits.MAX_ADDRESS_CHARS);
+            return;
+        }
         String path = context.request().path();
         if (path != null && (path.indexOf(';') >= 0 || path.toLowerCase(Locale.ROOT).contains("%3b"))) {
             context.response().setStatusCode(400)
@@ -54,7 +67,6 @@ public class RequestUriGuard {
                     .end(PROBLEM);
             return;
         }
-        String uri = context.request().uri();
         if (uri != null && !isCookieValue(uri)) {
             context.addHeadersEndHandler(ignored -> repairLocationCookie(context));
         }

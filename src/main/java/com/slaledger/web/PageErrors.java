@@ -1,5 +1,7 @@
 package com.slaledger.web;
 
+import com.slaledger.platform.HttpRefusals;
+import com.slaledger.platform.Problem;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.ProblemMappers;
@@ -9,12 +11,15 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Error pages for people: a browser on any path outside the API gets a page in the layout, whatever the
@@ -64,7 +69,7 @@ public class PageErrors {
     @ServerExceptionMapper(priority = AHEAD_OF_PROBLEM_JSON)
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
         if (!wantsPage(headers, uri)) {
-            return Response.status(403).build();
+            return problems.forbidden(e, uri);
         }
         return forbiddenPage();
     }
@@ -81,6 +86,23 @@ public class PageErrors {
         }
         return page(status, pageTitle(status, e.getResponse().getStatusInfo().getReasonPhrase()),
                 e.getResponse().getStatusInfo().getReasonPhrase() + ".", List.of());
+    }
+
+    /**
+     * Any other problem (a 503 while the database cannot be reached, a transaction that timed out or a
+     * read the database cancelled, with their {@code Retry-After}; a 409 of a data rule...) answered to a
+     * person on a page: the same status, headers and words, as the layout's error page.
+     */
+    @ServerResponseFilter
+    public void pageForProblem(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(response.getEntity() instanceof Problem problem)
+                || !wantsPage(request.getAcceptableMediaTypes(), request.getUriInfo().getPath())) {
+            return;
+        }
+        response.setEntity(Templates.error(problem.status(), pageTitle(problem.status(), problem.title()),
+                problem.detail(), problem.violations() == null ? List.of() : problem.violations()), null,
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     static final String FORBIDDEN_DETAIL = "You are signed in, but your roles do not open this page. The menu"
@@ -103,13 +125,14 @@ public class PageErrors {
             case 403 -> "Not open to your role";
             case 404 -> "Not found";
             case 405 -> "Not possible here";
+            case 503 -> "Not available right now";
             default -> fallback;
         };
     }
 
     /** Whether the path is one of the pages' (not the API's, not Quarkus' own under {@code /q}). */
     static boolean isPagePath(String path) {
-        return !(path.equals("/api") || path.startsWith("/api/") || path.equals("/q") || path.startsWith("/q/"));
+        return !HttpRefusals.isProblemPath(path);
     }
 
     /**
@@ -118,10 +141,15 @@ public class PageErrors {
      * page route means the page.
      */
     static boolean wantsPage(HttpHeaders headers, UriInfo uri) {
-        if (!isPagePath(uri.getPath())) {
+        return wantsPage(headers.getAcceptableMediaTypes(), uri.getPath());
+    }
+
+    /** As {@link #wantsPage(HttpHeaders, UriInfo)}, from the accepted media types (best first) and the path. */
+    static boolean wantsPage(List<MediaType> accepted, String path) {
+        if (!isPagePath(path)) {
             return false;
         }
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
+        for (MediaType type : accepted) {
             if (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.isCompatible(MediaType.APPLICATION_XHTML_XML_TYPE)) {
                 return true;
             }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
  * The HTTP role rules ({@code quarkus.http.auth.permission.*}) refuse a signed-in person before any
  * resource runs, and Quarkus then answers an empty 403 that the browser shows as its own error page.
  * This failure handler answers a refusal on a page path with the layout's error page instead (the API
- * keeps the bare 403). Quarkus documents failure handlers on the router as the place to customise
+ * gets a problem JSON from {@link com.slaledger.platform.HttpRefusals}, the next failure handler). Quarkus documents failure handlers on the router as the place to customise
  * responses to security failures raised by the HTTP layer ("Security Tips and Tricks").
  * <p>
  * It also answers a form with more fields than the REST layer's form parser takes ({@value #MAX_FORM_FIELDS}):

@@ -100,9 +100,14 @@ class ReportReplicaRoutingTest {
                 .body("availabilityPercent", startsWith("99.95519713261648"));
         assertEquals(List.of(REPLICA_NAME + " read-only=on jit=off"), replica.incidentReads);
 
-        // twice in a row is not retried again: the report fails
+        // twice in a row is not retried again, nor read on the primary: the report asks to be retried later
         replica.conflictsToCome.set(2);
-        api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(500);
+        api().queryParam("month", "2022-08").get("/api/reports/clients/" + client + "/sla").then().statusCode(503)
+                .header("Retry-After", equalTo("10")).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(503)).body("title", equalTo("Service Unavailable"))
+                .body("detail", equalTo("The database cancelled this read to apply newer changes (a read replica"
+                        + " catching up with the primary); retry in 10 seconds"));
+        assertEquals(List.of(REPLICA_NAME + " read-only=on jit=off"), replica.incidentReads);
     }
 
     private static <T extends DataSource> T installed(T replica) {

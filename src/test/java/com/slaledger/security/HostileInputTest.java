@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -201,6 +202,75 @@ class HostileInputTest {
         // six decimals are kept exactly
         given().contentType("application/merge-patch+json").body("{\"impactPercent\":33.333333}")
                 .when().patch("/api/incidents/" + id).then().statusCode(200).body("impactPercent", equalTo(33.333333f));
+    }
+
+    /**
+     * A whole-number field given a number with a fraction was cut silently ({@code 1.5} stored as {@code 1}).
+     * {@code 1.0} and {@code 1e2} are refused too: one rule (a whole number has no point and no exponent) is
+     * simpler to state and to check than "a fraction of zero is fine", and no client of the API sends them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "1.0", "1e2", "59.999"})
+    void aNumberWithAFractionForAWholeNumberFieldIsRefusedNotCut(String number) {
+        String client = Fixtures.client("hostile");
+        String service = Fixtures.service("hostile");
+        String contract = "{\"effectiveFrom\":\"2024-01-01\",\"coveredServices\":[\"" + service + "\"],"
+                + "\"targetPercent\":99.9,\"monthlyFee\":{\"amount\":\"1000.00\",\"currency\":\"EUR\"},";
+        refused(post("/api/clients/" + client + "/contracts", contract + "\"minimumOutageSeconds\":" + number + "}"), 400)
+                .then().body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("minimumOutageSeconds"))
+                .body("violations[0].message", startsWith("must be a whole number, got '"));
+        refused(post("/api/clients/" + client + "/contracts", contract + "\"claimWindowDays\":" + number + "}"), 400)
+                .then().body("violations[0].field", equalTo("claimWindowDays"));
+        given().when().get("/api/clients/" + client + "/contracts").then().statusCode(200).body("size()", equalTo(0));
+        // list items name their index
+        refused(post("/api/credits/approve", "{\"ids\":[1," + number + "]}"), 400)
+                .then().body("violations[0].field", equalTo("ids[1]"));
+        // the same number without the fraction is taken as it is
+        given().contentType(ContentType.JSON).body(contract + "\"minimumOutageSeconds\":60}")
+                .when().post("/api/clients/" + client + "/contracts").then().statusCode(201)
+                .body("minimumOutageSeconds", equalTo(60));
+    }
+
+    @Test
+    void theMessageOfAFractionQuotesTheNumberAsSent() {
+        String client = Fixtures.client("hostile");
+        refused(post("/api/clients/" + client + "/contracts", "{\"minimumOutageSeconds\":1.5}"), 400)
+                .then().body("violations[0].message", equalTo("must be a whole number, got '1.5'"));
+    }
+
+    /**
+     * PostgreSQL refuses the NUL character in text; that refusal used to name no field. The fields read with
+     * one are now named (a field with a rule of its own, such as a credit's one-line reference, answers with
+     * that rule first: CreditHostileInputTest).
+     */
+    @Test
+    void aNulCharacterInsideAJsonStringIsRefusedNamingTheField() {
+        String service = Fixtures.service("hostile");
+        String message = "must not contain the NUL character (\\u0000)";
+        Map<String, Object> incident = incident(service);
+        incident.put("title", "Outage\0with a NUL");
+        refused(given().contentType(ContentType.JSON).body(incident).when().post("/api/incidents"), 400)
+                .then().body("violations.size()", equalTo(1))
+                .body("violations[0].field", equalTo("title")).body("violations[0].message", equalTo(message))
+                .body("detail", equalTo("Field 'title' " + message));
+        incident.put("title", "Hostile input");
+        incident.put("preventiveActions", List.of("Alert earlier", "Page\0twice"));
+        refused(given().contentType(ContentType.JSON).body(incident).when().post("/api/incidents"), 400)
+                .then().body("violations[0].field", equalTo("preventiveActions[1]"));
+        incident.remove("preventiveActions");
+        incident.put("timeline", List.of(Map.of("at", "2024-03-01T10:00:00Z", "text", "\0")));
+        refused(given().contentType(ContentType.JSON).body(incident).when().post("/api/incidents"), 400)
+                .then().body("violations[0].field", equalTo("timeline[0].text"));
+        given().when().get("/api/incidents/by-key/hostile/" + incident.get("externalId")).then().statusCode(404);
+        // written as the JSON escape, and inside a merge patch
+        incident.remove("timeline");
+        long id = given().contentType(ContentType.JSON).body(incident).when().post("/api/incidents")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        refused(given().contentType("application/merge-patch+json").body("{\"summary\":\"a\\u0000b\"}")
+                .when().patch("/api/incidents/" + id), 400).then().body("violations[0].field", equalTo("summary"));
+        refused(post("/api/clients", "{\"key\":\"" + TestData.uniqueKey("nul") + "\",\"name\":\"\\u0000\"}"), 400)
+                .then().body("violations[0].field", equalTo("name"));
     }
 
     @Test

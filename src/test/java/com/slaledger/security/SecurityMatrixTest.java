@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may call what: every endpoint of the application against anonymous and each role, from the one
- * table below. The endpoints are read from the OpenAPI document at test time, so an endpoint added
+ * table below; a refusal of a signed-in caller is a problem JSON on the API and a page elsewhere. The endpoints are read from the OpenAPI document at test time, so an endpoint added
  * without a row here fails this test until someone decides who may call it.
  */
 @QuarkusTest
@@ -257,8 +257,10 @@ class SecurityMatrixTest {
                     // the API answers 401; pages send a person to the sign-in page
                     boolean toSignIn = status == 302 && String.valueOf(response.header("Location")).endsWith("/login");
                     verdict = status == 401 || (toSignIn && !path.startsWith("/api")) ? null : "not asked to sign in";
+                } else if (status != 403) {
+                    verdict = "not forbidden";
                 } else {
-                    verdict = status == 403 ? null : "not forbidden";
+                    verdict = forbiddenInWords(path, response);
                 }
                 if (verdict != null) {
                     wrong.add(caller + " " + endpoint + " -> " + status + " (" + verdict + ")");
@@ -266,6 +268,20 @@ class SecurityMatrixTest {
             }
         });
         assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * Null when the 403 says so in the caller's format: a problem JSON with its status on the API, an HTML
+     * page elsewhere (never an empty body, whichever layer refused: an HTTP role rule or a resource's).
+     */
+    private static String forbiddenInWords(String path, Response response) {
+        String type = String.valueOf(response.contentType());
+        if (path.startsWith("/api")) {
+            boolean problem = type.startsWith("application/problem+json")
+                    && Integer.valueOf(403).equals(response.jsonPath().get("status"));
+            return problem ? null : "a 403 without a problem: '" + type + "' " + response.body().asString();
+        }
+        return type.startsWith("text/html") ? null : "a 403 without a page: '" + type + "'";
     }
 
     private static Set<String> documentedEndpoints() {

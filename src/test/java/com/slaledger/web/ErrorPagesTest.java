@@ -48,8 +48,9 @@ class ErrorPagesTest {
         // a form post refused by the same rules
         assertErrorPage(finance.given().accept("text/html").contentType(ContentType.URLENC)
                 .formParam("title", "x").post("/incidents").then(), 403, "Not open to your role");
-        // the API keeps a bare 403
+        // the API answers a problem
         sre.given().accept("application/json").get("/api/reports/sla?month=2024-01").then().statusCode(403)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(403))
                 .body(not(containsString("<html")));
     }
 
