@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Role.ADMIN)
 public class AuditResource {
 
-    static final Set<String> ENTITIES = Set.of("incident", "contract", "credit");
+    static final Set<String> ENTITIES = Set.of("incident", "contract", "credit", "what-if");
 
     private final AuditTrail audit;
 
@@ -35,15 +35,17 @@ public class AuditResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Changes to incidents, contracts and credits, newest first, with who made them and before/after")
+    @Operation(summary = "Changes to incidents, contracts, credits and saved what-ifs, newest first, with who made "
+            + "them and before/after")
     public List<AuditEntry> list(
-            @Parameter(description = "incident, contract or credit") @QueryParam("entity") String entity,
-            @Parameter(description = "the id of the incident, contract or credit") @QueryParam("id") String id,
+            @Parameter(description = "incident, contract, credit or what-if") @QueryParam("entity") String entity,
+            @Parameter(description = "the id of the incident, contract, credit or saved what-if")
+            @QueryParam("id") String id,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         List<FieldViolation> bad = new ArrayList<>();
         String wantedEntity = entity == null || entity.isBlank() ? null : entity.strip();
         if (wantedEntity != null && !ENTITIES.contains(wantedEntity)) {
-            bad.add(new FieldViolation("entity", "must be incident, contract or credit"));
+            bad.add(new FieldViolation("entity", "must be incident, contract, credit or what-if"));
         }
         Long wantedId = null;
         if (id != null && !id.isBlank()) {

@@ -138,7 +138,8 @@ public final class InputLimits {
 
     /**
      * A caller's value as a problem may quote it: at most {@link #MAX_ECHOED_CHARS} characters, control
-     * characters replaced, longer values cut with an ellipsis, so no message grows with the input.
+     * characters, bidirectional controls and halves of surrogate pairs replaced by {@code ?} (a cut never splits
+     * a pair), longer values cut with an ellipsis, so no message grows with the input or reorders around it.
      */
     public static String echo(Object value) {
         if (value == null) {
@@ -150,7 +151,14 @@ public final class InputLimits {
         int limit = Math.min(text.length(), MAX_ECHOED_CHARS);
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < limit
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                boolean hidden = Character.isISOControl(c) || Character.isSurrogate(c) || TextSanity.isBidiControl(c);
+                out.append(hidden ? '?' : c);
+            }
         }
         if (text.length() > MAX_ECHOED_CHARS) {
             out.append('…');

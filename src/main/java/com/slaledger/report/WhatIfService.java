@@ -179,8 +179,24 @@ public class WhatIfService {
      * The proposal is first held against the versions it is tried on: 400 problem when it clashes with one.
      */
     static List<Slot> slots(List<ContractTerms> versions, YearMonth from, YearMonth to, ContractProposal proposal) {
-        record InForce(ContractTerms terms, YearMonth month, TimeWindow window) {
+        List<InForce> inForce = inForce(versions, from, to);
+        throwIfAny(conflictsWithVersions(proposal, inForce.stream().map(InForce::versionAndMonth).toList()));
+        Map<ContractTerms, ContractTerms> proposed = new IdentityHashMap<>();
+        return inForce.stream()
+                .map(slot -> new Slot(slot.terms(), proposed.computeIfAbsent(slot.terms(),
+                        terms -> ContractTerms.of(proposal.applyTo(terms.contract()))), slot.month(), slot.window()))
+                .toList();
+    }
+
+    /** A version in force in a month of the range, with the month's window. */
+    private record InForce(ContractTerms terms, YearMonth month, TimeWindow window) {
+
+        Map.Entry<ContractResponse, YearMonth> versionAndMonth() {
+            return Map.entry(terms.contract(), month);
         }
+    }
+
+    private static List<InForce> inForce(List<ContractTerms> versions, YearMonth from, YearMonth to) {
         List<InForce> inForce = new ArrayList<>();
         for (ContractTerms terms : versions) {
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
@@ -190,13 +206,21 @@ public class WhatIfService {
                 }
             }
         }
-        throwIfAny(conflictsWithVersions(proposal, inForce.stream()
-                .map(slot -> Map.entry(slot.terms().contract(), slot.month())).toList()));
-        Map<ContractTerms, ContractTerms> proposed = new IdentityHashMap<>();
-        return inForce.stream()
-                .map(slot -> new Slot(slot.terms(), proposed.computeIfAbsent(slot.terms(),
-                        terms -> ContractTerms.of(proposal.applyTo(terms.contract()))), slot.month(), slot.window()))
-                .toList();
+        return inForce;
+    }
+
+    /**
+     * What {@link #client} would refuse in {@code proposal} for the client's versions in force in
+     * {@code from..to} ({@link #conflictsWithVersions}), without measuring anything, so a form can show these
+     * beside its other mistakes at once. Empty when there is none, or the caller may not see the client.
+     */
+    public List<FieldViolation> conflicts(String clientKey, YearMonth from, YearMonth to, ContractProposal proposal) {
+        if (clients.find(clientKey).isEmpty()) {
+            return List.of();
+        }
+        List<ContractTerms> versions = contracts.list(clientKey).stream().map(ContractTerms::of).toList();
+        return conflictsWithVersions(proposal, inForce(versions, from, to).stream().map(InForce::versionAndMonth)
+                .toList());
     }
 
     /**

@@ -11,8 +11,7 @@ import java.util.List;
  * months and sides in different currencies share one scale. The scale runs from 0 to the largest credit
  * rounded up to a multiple of 10 %, at least 10 %.
  */
-public record WhatIfChart(int width, int height, int left, int right, int top, int bottom, List<Pair> months,
-        List<Tick> ticks) {
+public record WhatIfChart(ChartFrame frame, List<Pair> months, List<ChartFrame.Tick> ticks) {
 
     /** One month: {@code current} and {@code proposed} null where no contract was in force. */
     public record Pair(String month, String label, double labelX, Bar current, Bar proposed, String href) {
@@ -22,27 +21,8 @@ public record WhatIfChart(int width, int height, int left, int right, int top, i
     public record Bar(double x, double y, double barWidth, double barHeight, String percent, boolean breached) {
     }
 
-    public record Tick(double y, String label) {
-
-        public double labelY() {
-            return y + 4;
-        }
-    }
-
-    public int tickLabelX() {
-        return left - 4;
-    }
-
-    public int monthLabelY() {
-        return bottom + 16;
-    }
-
-    static final int WIDTH = 720;
-    static final int HEIGHT = 240;
-    static final int LEFT = 48;
-    static final int RIGHT = 12;
-    static final int TOP = 12;
-    static final int BOTTOM = 36;
+    /** Room left of the plot for the value labels ("100%"). */
+    static final int LEFT_MARGIN = 48;
 
     static WhatIfChart of(WhatIfReport report, String clientKey) {
         BigDecimal highest = BigDecimal.TEN;
@@ -52,38 +32,35 @@ public record WhatIfChart(int width, int height, int left, int right, int top, i
             }
         }
         double scale = Math.ceil(highest.doubleValue() / 10) * 10;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
-        double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, report.months().size());
+        ChartFrame frame = ChartFrame.withLeftMargin(LEFT_MARGIN);
+        int count = report.months().size();
+        double slot = frame.slot(count);
         List<Pair> pairs = new ArrayList<>();
-        for (int i = 0; i < report.months().size(); i++) {
+        for (int i = 0; i < count; i++) {
             WhatIfReport.Month month = report.months().get(i);
-            double start = LEFT + i * slot;
-            String label = report.months().size() > 18 ? month.month().substring(5) : month.month().substring(2);
+            double start = frame.left() + i * slot;
+            String label = count > 18 ? month.month().substring(5) : month.month().substring(2);
             if (!month.inForce()) {
-                pairs.add(new Pair(month.month(), label, round(start + slot / 2), null, null, null));
+                pairs.add(new Pair(month.month(), label, frame.middle(i, count), null, null, null));
                 continue;
             }
-            pairs.add(new Pair(month.month(), label, round(start + slot / 2),
-                    bar(month.current(), start + slot * 0.1, slot * 0.4, scale, plotHeight),
-                    bar(month.proposed(), start + slot * 0.5, slot * 0.4, scale, plotHeight),
+            pairs.add(new Pair(month.month(), label, frame.middle(i, count),
+                    bar(frame, month.current(), start + slot * 0.1, slot * 0.4, scale),
+                    bar(frame, month.proposed(), start + slot * 0.5, slot * 0.4, scale),
                     "/clients/" + clientKey + "?month=" + month.month()));
         }
-        List<Tick> ticks = new ArrayList<>();
+        List<ChartFrame.Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             double value = scale * i / 4;
-            ticks.add(new Tick(round(HEIGHT - BOTTOM - plotHeight * i / 4),
+            ticks.add(new ChartFrame.Tick(ChartFrame.round(frame.bottom() - frame.plotHeight() * i / 4),
                     BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%"));
         }
-        return new WhatIfChart(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, pairs, ticks);
+        return new WhatIfChart(frame, pairs, ticks);
     }
 
-    private static Bar bar(WhatIfReport.Figures figures, double x, double width, double scale, double plotHeight) {
-        double height = plotHeight * figures.appliedCreditPercent().doubleValue() / scale;
-        return new Bar(round(x), round(HEIGHT - BOTTOM - height), round(width), round(height),
-                Formats.percent(figures.appliedCreditPercent()), figures.breached());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+    private static Bar bar(ChartFrame frame, WhatIfReport.Figures figures, double x, double width, double scale) {
+        double height = frame.plotHeight() * figures.appliedCreditPercent().doubleValue() / scale;
+        return new Bar(ChartFrame.round(x), ChartFrame.round(frame.bottom() - height), ChartFrame.round(width),
+                ChartFrame.round(height), Formats.percent(figures.appliedCreditPercent()), figures.breached());
     }
 }

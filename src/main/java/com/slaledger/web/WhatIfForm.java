@@ -122,6 +122,15 @@ public class WhatIfForm extends ContractForm {
                 .forEach(v -> errors.add(v.field(), v.message()));
     }
 
+    /**
+     * Whether the target and every tier row could be read: only then is the proposal held against the client's
+     * versions (a target typed but unreadable would otherwise read as "tiers without a target").
+     */
+    static boolean targetAndTiersRead(FormErrors errors) {
+        return !errors.has("targetPercent") && !errors.has("creditTiers")
+                && errors.fields().stream().noneMatch(field -> field.startsWith(TIER_FIELD));
+    }
+
     private static boolean differs(BigDecimal typed, BigDecimal current) {
         return typed == null ? current != null : current == null || typed.compareTo(current) != 0;
     }

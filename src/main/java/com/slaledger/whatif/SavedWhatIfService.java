@@ -2,6 +2,7 @@ package com.slaledger.whatif;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slaledger.audit.AuditTrail;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
@@ -18,14 +19,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Saved what-ifs: kept by name per client (at most {@value #MAX_PER_CLIENT}), listed, opened (the figures
- * worked out again from today's incidents and contracts) and deleted. Account managers reach those of their
- * own clients only; anyone else's answers as a missing one (404).
+ * worked out again from today's incidents and contracts), changed and deleted. Account managers reach those of
+ * their own clients only; anyone else's answers as a missing one (404). Every creation, change and deletion is
+ * written to the audit trail (entity {@value #AUDIT_ENTITY}) in the same transaction, with who, when and the
+ * what-if before and after (as the API lists it, without figures).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,20 +38,26 @@ public class SavedWhatIfService {
     /** How many what-ifs one client may keep. */
     public static final int MAX_PER_CLIENT = 50;
     static final int MAX_NAME_LENGTH = 100;
+    /** The entity of a saved what-if's audit entries ({@code GET /api/audit?entity=what-if&id=…}). */
+    public static final String AUDIT_ENTITY = "what-if";
 
     private final ClientService clients;
     private final WhatIfService whatIf;
     private final WhatIfRules rules;
+    private final WhatIfRequests requests;
     private final AccessScope scope;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public SavedWhatIfService(ClientService clients, WhatIfService whatIf, WhatIfRules rules, AccessScope scope,
-            ObjectMapper json) {
+    public SavedWhatIfService(ClientService clients, WhatIfService whatIf, WhatIfRules rules, WhatIfRequests requests,
+            AccessScope scope, ObjectMapper json, AuditTrail audit) {
         this.clients = clients;
         this.whatIf = whatIf;
         this.rules = rules;
+        this.requests = requests;
         this.scope = scope;
         this.json = json;
+        this.audit = audit;
     }
 
     /** The client's saved what-ifs, newest first, without figures; 404 problem for a client the caller may not see. */
@@ -67,46 +77,24 @@ public class SavedWhatIfService {
 
     /**
      * Keeps the what-if under its name. Checked as {@code POST /api/what-if} is (400 problem naming each bad
-     * field, {@code name} too); saving again what is saved already under that name (a retry: the same months
-     * and terms of equal value, {@link ContractProposal#sameTerms}) answers the saved one with {@code created}
-     * false; another what-if under a taken name, or one more than
-     * {@value #MAX_PER_CLIENT}, is a 409 problem. 404 problem for a client the caller may not see.
+     * field, {@code name} too: {@link WhatIfRules#name}); saving again what is saved already under
+     * that name (a retry: the same months and terms of equal value, {@link ContractProposal#sameTerms}) answers
+     * the saved one with {@code created} false; another what-if under a taken name, or one more than
+     * {@value #MAX_PER_CLIENT}, is a 409 problem. 404 problem for a client the caller may not see. A creation
+     * writes an audit entry {@code create} with the what-if as {@code after}; a retry writes none.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Saved save(String clientKey, SaveWhatIfRequest request, Instant asOf) {
         ClientResponse client = visible(clientKey);
-        Violations violations = new Violations();
-        String name = request.name() == null ? null : request.name().strip();
-        if (name == null || name.isEmpty()) {
-            violations.add("name", "is required");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            violations.add("name", "must be at most " + MAX_NAME_LENGTH + " characters");
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
-            violations.add("name", "must not contain control characters");
-        }
-        WhatIfRules.MonthRange range = rules.range(request.from(), request.to(), asOf, ZoneId.of(client.timeZone()),
-                violations);
-        rules.proposal(request.proposal(), violations);
-        violations.throwIfAny();
-        ContractProposal proposal = request.proposal() != null ? request.proposal() : ContractProposal.NONE;
-        // the rules that depend on the client's contracts
-        WhatIfReport report = whatIf.client(clientKey, range.from(), range.to(), proposal, asOf).orElseThrow();
-
-        Client row = clients.require(clientKey);
-        // two saves of one client wait for each other, so neither sees room or a free name the other takes
-        SavedWhatIf.getEntityManager().lock(row, LockModeType.PESSIMISTIC_WRITE);
-        Optional<SavedWhatIf> sameName = SavedWhatIf.<SavedWhatIf>find("client = ?1 and name = ?2", row, name)
-                .firstResultOptional();
-        String proposalJson = write(proposal);
+        Checked checked = check(client, request, asOf);
+        Client row = lockClient(clientKey);
+        Optional<SavedWhatIf> sameName = named(row, checked.name());
         if (sameName.isPresent()) {
             SavedWhatIf existing = sameName.get();
-            if (existing.fromMonth.equals(range.from().atDay(1)) && existing.toMonth.equals(range.to().atDay(1))
-                    && read(existing.proposal).sameTerms(proposal)) {
-                return new Saved(response(existing, report), false);
+            if (checked.sameAs(existing, read(existing.proposal))) {
+                return new Saved(response(existing, checked.report()), false);
             }
-            throw ProblemException.conflict("Client '" + clientKey + "' has a what-if named '" + name
-                    + "' already; choose another name or delete it first",
-                    List.of(new FieldViolation("name", "is taken")));
+            throw nameTaken(clientKey, checked.name());
         }
         if (SavedWhatIf.count("client", row) >= MAX_PER_CLIENT) {
             throw ProblemException.conflict("Client '" + clientKey + "' keeps " + MAX_PER_CLIENT
@@ -114,24 +102,136 @@ public class SavedWhatIfService {
         }
         SavedWhatIf saved = new SavedWhatIf();
         saved.client = row;
-        saved.name = name;
-        saved.fromMonth = range.from().atDay(1);
-        saved.toMonth = range.to().atDay(1);
-        saved.proposal = proposalJson;
+        checked.applyTo(saved, write(checked.proposal()));
         saved.createdBy = scope.actor();
         saved.persistAndFlush();
-        return new Saved(response(saved, report), true);
+        SavedWhatIfResponse created = response(saved, null);
+        audit.record(AUDIT_ENTITY, saved.id, "create", null, audit.snapshot(created));
+        return new Saved(response(saved, checked.report()), true);
+    }
+
+    /**
+     * Changes a saved what-if: its name, months and proposal all replaced by {@code request}'s, checked as
+     * {@link #save} checks them (400 problem naming each bad field; 409 when the name is another what-if's of
+     * the client). Empty when missing or not the caller's to see. A change writes an audit entry {@code update}
+     * with the what-if before and after; sending what is saved already changes nothing and writes none.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<SavedWhatIfResponse> update(long id, SaveWhatIfRequest request, Instant asOf) {
+        Optional<SavedWhatIf> found = find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SavedWhatIf saved = found.get();
+        ClientResponse client = visible(saved.client.key);
+        Checked checked = check(client, request, asOf);
+        lockClient(client.key());
+        if (named(saved.client, checked.name()).filter(other -> !other.id.equals(saved.id)).isPresent()) {
+            throw nameTaken(client.key(), checked.name());
+        }
+        if (checked.sameAs(saved, read(saved.proposal))) {
+            return Optional.of(response(saved, checked.report()));
+        }
+        SavedWhatIfResponse before = response(saved, null);
+        checked.applyTo(saved, write(checked.proposal()));
+        saved.persistAndFlush();
+        audit.record(AUDIT_ENTITY, saved.id, "update", audit.snapshot(before), audit.snapshot(response(saved, null)));
+        return Optional.of(response(saved, checked.report()));
+    }
+
+    /**
+     * The changes of a saved what-if the caller may see, newest first, from the audit trail: who, when, which
+     * fields ({@code name}, {@code from}, {@code to}, {@code proposal}) each change touched. Empty when missing
+     * or not the caller's to see.
+     */
+    public List<HistoryEntry> history(long id) {
+        if (find(id).isEmpty()) {
+            return List.of();
+        }
+        return audit.list(AUDIT_ENTITY, id, AuditTrail.MAX_LIMIT).stream().map(HistoryEntry::of).toList();
+    }
+
+    /**
+     * One audit entry of a saved what-if as its page lists it.
+     *
+     * @param action  {@code create}, {@code update} or {@code delete}
+     * @param changed the fields an update changed, in the order {@code name, from, to, proposal}; empty otherwise
+     */
+    public record HistoryEntry(Instant occurredAt, String actor, String action, List<String> changed) {
+
+        static HistoryEntry of(AuditTrail.AuditEntry entry) {
+            List<String> changed = new ArrayList<>();
+            if (entry.before() != null && entry.after() != null) {
+                for (String field : List.of("name", "from", "to", "proposal")) {
+                    if (!Objects.equals(entry.before().get(field), entry.after().get(field))) {
+                        changed.add(field);
+                    }
+                }
+            }
+            return new HistoryEntry(entry.occurredAt(), entry.actor(), entry.action(), List.copyOf(changed));
+        }
+    }
+
+    /** A request that passed every check, with the figures the check worked out. */
+    private record Checked(String name, YearMonth from, YearMonth to, ContractProposal proposal, WhatIfReport report) {
+
+        boolean sameAs(SavedWhatIf saved, ContractProposal savedProposal) {
+            return saved.name.equals(name) && saved.fromMonth.equals(from.atDay(1)) && saved.toMonth.equals(to.atDay(1))
+                    && savedProposal.sameTerms(proposal);
+        }
+
+        void applyTo(SavedWhatIf saved, String proposalJson) {
+            saved.name = name;
+            saved.fromMonth = from.atDay(1);
+            saved.toMonth = to.atDay(1);
+            saved.proposal = proposalJson;
+        }
+    }
+
+    /** Every field checked in one pass (400 problem naming each bad one), then the rules of the client's contracts. */
+    private Checked check(ClientResponse client, SaveWhatIfRequest request, Instant asOf) {
+        Violations violations = new Violations();
+        String name = rules.name(request.name(), violations);
+        WhatIfRules.MonthRange range = requests.check(client.key(), request.from(), request.to(), request.proposal(),
+                asOf, true, violations);
+        violations.throwIfAny();
+        ContractProposal proposal = request.proposal() != null ? request.proposal() : ContractProposal.NONE;
+        WhatIfReport report = whatIf.client(client.key(), range.from(), range.to(), proposal, asOf).orElseThrow();
+        return new Checked(name, range.from(), range.to(), proposal, report);
+    }
+
+    /** The client's row, locked: two writes of one client wait for each other, so neither takes a name the other took. */
+    private Client lockClient(String clientKey) {
+        Client row = clients.require(clientKey);
+        SavedWhatIf.getEntityManager().lock(row, LockModeType.PESSIMISTIC_WRITE);
+        return row;
+    }
+
+    private static Optional<SavedWhatIf> named(Client client, String name) {
+        return SavedWhatIf.<SavedWhatIf>find("client = ?1 and name = ?2", client, name).firstResultOptional();
+    }
+
+    private static ProblemException nameTaken(String clientKey, String name) {
+        return ProblemException.conflict("Client '" + clientKey + "' has a what-if named '" + name
+                + "' already; choose another name or delete it first", List.of(new FieldViolation("name", "is taken")));
     }
 
     /** What {@link #save} answers: the what-if, and whether this call created it (false for a retry). */
     public record Saved(SavedWhatIfResponse whatIf, boolean created) {
     }
 
-    /** False when missing or not the caller's to see. */
+    /**
+     * Forgets a saved what-if; false when missing or not the caller's to see. Writes an audit entry
+     * {@code delete} with the what-if as {@code before}.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean delete(long id) {
         Optional<SavedWhatIf> found = find(id);
-        found.ifPresent(SavedWhatIf::delete);
+        found.ifPresent(saved -> {
+            String before = audit.snapshot(response(saved, null));
+            saved.delete();
+            audit.record(AUDIT_ENTITY, saved.id, "delete", before, null);
+        });
         return found.isPresent();
     }
 

@@ -2,6 +2,7 @@ package com.slaledger.whatif;
 
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
+import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.Violations;
 import com.slaledger.report.ContractProposal;
 import com.slaledger.report.WhatIfReport;
@@ -36,6 +37,36 @@ public class WhatIfRequests {
     /** The proposal ({@code null}: none) tried on the client's months {@code from..to} ({@code YYYY-MM}). */
     public WhatIfReport evaluate(String clientKey, String from, String to, ContractProposal proposal, Instant asOf) {
         Violations violations = new Violations();
+        WhatIfRules.MonthRange range = check(clientKey, from, to, proposal, asOf, true, violations);
+        violations.throwIfAny();
+        return whatIf.client(clientKey, range.from(), range.to(), proposal != null ? proposal : ContractProposal.NONE,
+                asOf).orElseThrow();
+    }
+
+    /**
+     * Adds to {@code violations} every violation {@link #evaluate} refuses, in one pass and without measuring
+     * anything: the fields' own rules and, once the months are readable, the proposal's target and tiers held
+     * against the client's versions in force then ({@link WhatIfService#conflicts}; skipped where the target or
+     * tiers break their own rules already). A form reads what it can and sends the rest as null: it passes
+     * {@code againstVersions} false when the target or a tier could not be read, since a missing one would be
+     * reported as left out. Answers the months when they are readable, else null.
+     */
+    public WhatIfRules.MonthRange check(String clientKey, String from, String to, ContractProposal proposal,
+            Instant asOf, boolean againstVersions, Violations violations) {
+        WhatIfRules.MonthRange range = checkFields(clientKey, from, to, proposal, asOf, violations);
+        boolean termsFine = violations.list().stream().map(FieldViolation::field).noneMatch(field ->
+                field.equals("proposal.targetPercent") || field.startsWith("proposal.creditTiers"));
+        // versions are read only for a client found (a key with a NUL must not even reach the database)
+        if (range != null && againstVersions && termsFine && !violations.has("clientKey")) {
+            violations.addAll(whatIf.conflicts(clientKey, range.from(), range.to(),
+                    proposal != null ? proposal : ContractProposal.NONE));
+        }
+        return range;
+    }
+
+    /** The fields' own rules; the range when they pass (null otherwise). */
+    private WhatIfRules.MonthRange checkFields(String clientKey, String from, String to, ContractProposal proposal,
+            Instant asOf, Violations violations) {
         Optional<ClientResponse> client = Optional.empty();
         if (clientKey == null || clientKey.isBlank()) {
             violations.add("clientKey", "is required");
@@ -47,8 +78,6 @@ public class WhatIfRequests {
         ZoneId zone = client.map(found -> ZoneId.of(found.timeZone())).orElse(EARLIEST_ZONE);
         WhatIfRules.MonthRange range = rules.range(from, to, asOf, zone, violations);
         rules.proposal(proposal, violations);
-        violations.throwIfAny();
-        return whatIf.client(clientKey, range.from(), range.to(), proposal != null ? proposal : ContractProposal.NONE,
-                asOf).orElseThrow();
+        return range;
     }
 }

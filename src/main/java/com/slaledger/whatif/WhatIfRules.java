@@ -6,6 +6,7 @@ import com.slaledger.contract.ImpactModel;
 import com.slaledger.contract.Money;
 import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
+import com.slaledger.platform.TextSanity;
 import com.slaledger.platform.Violations;
 import com.slaledger.report.ContractProposal;
 import com.slaledger.report.WhatIfService;
@@ -86,6 +87,23 @@ public class WhatIfRules {
                     violations.add(field, "must be a month as YYYY-MM, such as 2024-01");
                     return null;
                 });
+    }
+
+    /**
+     * The name a what-if is saved under, stripped: 1 to {@value SavedWhatIfService#MAX_NAME_LENGTH} characters,
+     * none a control character, an unpaired surrogate or a bidirectional control ({@link TextSanity#unfit}, so a
+     * name cannot read as another in the list). A violation is added under {@code name}; null when one is found.
+     */
+    public String name(String name, Violations violations) {
+        String stripped = name == null ? null : name.strip();
+        if (stripped == null || stripped.isEmpty()) {
+            violations.add("name", "is required");
+        } else if (stripped.length() > SavedWhatIfService.MAX_NAME_LENGTH) {
+            violations.add("name", "must be at most " + SavedWhatIfService.MAX_NAME_LENGTH + " characters");
+        } else if (!TextSanity.check("name", stripped, false, violations)) {
+            return stripped;
+        }
+        return null;
     }
 
     /** The proposal's own rules, each violation named {@code proposal.<field>}; a null proposal changes nothing. */

@@ -5,11 +5,15 @@ import static com.slaledger.report.ReportFixtures.contract;
 import static com.slaledger.report.ReportFixtures.terms;
 import static com.slaledger.report.ReportFixtures.tier;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slaledger.security.Role;
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.TestUsers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +56,81 @@ class WhatIfHostileInputTest {
                 .body("violations[0].message", equalTo("no client with this key"));
         api().body(Map.of("clients", "manager:a\u0000b", "from", "2024-01", "to", "2024-01"))
                 .post("/api/what-if/fleet").then().statusCode(400).body("violations.field", contains("clients"));
+    }
+
+    /**
+     * A name with half a surrogate pair or an invisible bidirectional control was kept as sent: a right-to-left
+     * override before "gnp.exe" lists as "exe.png", and a lone surrogate cannot even be written as UTF-8. Each
+     * is refused naming the field, on saving and on changing, and nothing is kept; letters outside the BMP (a
+     * pair) and right-to-left letters themselves are fine.
+     */
+    @Test
+    void aNameWithALoneSurrogateOrABidiControlIsRefusedNamingTheField() {
+        String client = clientWithContract("wih-bidi");
+        String bidi = "Target \u202Egnp.exe";
+        // half a pair only travels as a JSON escape: the escapes are written into the body as they are
+        String loneHigh = "Target \\uD83D alone";
+        String loneLow = "Target \\uDE00";
+        String isolate = "Target \u2067x\u2069";
+        for (String name : List.of(bidi, isolate, "mark\u200F", "arabic mark\u061C")) {
+            api().body(Map.of("name", name, "from", "2024-01", "to", "2024-01"))
+                    .post("/api/clients/" + client + "/what-ifs").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", contains("name"))
+                    .body("violations[0].message", equalTo("must not contain bidirectional control characters "
+                            + "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)"));
+        }
+        for (String name : List.of(loneHigh, loneLow)) {
+            api().body("{\"name\": \"" + name + "\", \"from\": \"2024-01\", \"to\": \"2024-01\"}")
+                    .post("/api/clients/" + client + "/what-ifs").then().statusCode(400)
+                    .body("violations.field", contains("name"))
+                    .body("violations[0].message",
+                            equalTo("must not contain an unpaired UTF-16 surrogate (half a character)"));
+        }
+        // every bad field at once: the name and the month
+        api().body(Map.of("name", bidi, "from", "2024-13", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("name", "from"));
+        api().get("/api/clients/" + client + "/what-ifs").then().statusCode(200).body("size()", equalTo(0));
+
+        // an emoji (a surrogate pair) and Hebrew letters are text like any other
+        String fine = "\u05D9\u05E2\u05D3 99.95 \uD83D\uDE00";
+        int id = api().body(Map.of("name", fine, "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201).body("name", equalTo(fine))
+                .extract().path("id");
+        api().body(Map.of("name", bidi, "from", "2024-01", "to", "2024-01")).put("/api/what-ifs/" + id).then()
+                .statusCode(400).body("violations.field", contains("name"));
+        api().get("/api/what-ifs/" + id).then().statusCode(200).body("name", equalTo(fine));
+    }
+
+    /**
+     * The fleet's {@code manager:<name>} selector: a name nobody has answered an empty fleet, as if the manager
+     * had no clients. Now it is a 400 naming {@code clients}, the name quoted at most 40 characters long; a bidi
+     * control is refused as in a name; a manager who exists and looks after no client is still an empty 200.
+     */
+    @Test
+    void anUnknownManagerIsRefusedAndAManagerWithoutClientsAnswersNoRows() {
+        Map<String, Object> body = new HashMap<>(Map.of("clients", "manager:nobody-by-this-name", "from", "2024-01",
+                "to", "2024-01"));
+        api().body(body).post("/api/what-if/fleet").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("clients"))
+                .body("violations[0].message", equalTo("no account manager named 'nobody-by-this-name'"));
+        // a long name is quoted cut at 40 characters
+        body.put("clients", "manager:" + "x".repeat(150));
+        api().body(body).post("/api/what-if/fleet").then().statusCode(400)
+                .body("violations[0].message", equalTo("no account manager named '" + "x".repeat(40) + "…'"));
+        body.put("clients", "manager:someone\u202E");
+        api().body(body).post("/api/what-if/fleet").then().statusCode(400)
+                .body("violations.field", contains("clients"))
+                .body("violations[0].message", startsWith("must not contain bidirectional control characters"));
+
+        var idle = TestUsers.create("wih-idle", Role.ACCOUNT_MANAGER);
+        body.put("clients", "manager:" + idle.username());
+        api().body(body).post("/api/what-if/fleet").then().statusCode(200)
+                .body("clients", hasSize(0))
+                .body("totals", hasSize(0))
+                .body("from", equalTo("2024-01"));
     }
 
     /**

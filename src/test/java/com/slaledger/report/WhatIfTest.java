@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.security.Role;
 import com.slaledger.testing.Fixtures;
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +203,10 @@ class WhatIfTest {
         api().body(whatIf(client, "2024-01", "2024-01", Map.of("impactModel", "THRESHOLD"))).post("/api/what-if")
                 .then().statusCode(400)
                 .body("violations.field", contains("proposal.impactThresholdPercent"));
+        // the clash with the contract comes in the same answer as the proposal's own mistakes, not after them
+        api().body(whatIf(client, "2024-01", "2024-01", Map.of("targetPercent", 99.9, "minimumOutageSeconds", -1)))
+                .post("/api/what-if").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("proposal.targetPercent", "proposal.minimumOutageSeconds"));
     }
 
     @Test
@@ -319,6 +326,74 @@ class WhatIfTest {
         api().delete("/api/what-ifs/" + id).then().statusCode(204);
         api().get("/api/what-ifs/" + id).then().statusCode(404);
         api().get("/api/clients/" + client + "/what-ifs").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /**
+     * Creating, changing and deleting a saved what-if each write an audit entry with who, when and the what-if
+     * before and after; a retry and a change to the same values write none. The change: name "Target 99.9" →
+     * "Target 99.95", months 2024-01..2024-01 → 2024-01..2024-02, target 99.9 → 99.95 with the tier at 99.95.
+     * January's 99.950717 % is not below 99.95: EUR 0.00 proposed against EUR 1,200.00 current.
+     */
+    @Test
+    void savingChangingAndDeletingAWhatIfIsAudited() {
+        String client = workedExampleClient("wi-audit", null);
+        String other = api().body(Map.of("name", "Other", "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201).extract().path("name");
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Target 99.9", "from", "2024-01", "to", "2024-01",
+                "proposal", Map.of("targetPercent", new BigDecimal("99.9"), "creditTiers", List.of(tier("99.9", "10")))));
+        long id = api().body(body).post("/api/clients/" + client + "/what-ifs").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        api().body(body).post("/api/clients/" + client + "/what-ifs").then().statusCode(200);
+
+        Map<String, Object> changed = new HashMap<>(Map.of("name", "Target 99.95", "from", "2024-01", "to", "2024-02",
+                "proposal", Map.of("targetPercent", new BigDecimal("99.95"), "creditTiers", List.of(tier("99.95", "10")))));
+        api().body(changed).put("/api/what-ifs/" + id).then().statusCode(200)
+                .body("id", equalTo((int) id))
+                .body("name", equalTo("Target 99.95"))
+                .body("to", equalTo("2024-02"))
+                .body("createdBy", equalTo("test-admin"))
+                .body("report.months.month", contains("2024-01", "2024-02"))
+                .body("report.totals[0].currentCredit", equalTo("1200.00"))
+                .body("report.totals[0].proposedCredit", equalTo("0.00"))
+                .body("report.totals[0].difference", equalTo("-1200.00"));
+        // the same values again change nothing; another what-if's name is taken; bad fields are named at once
+        api().body(changed).put("/api/what-ifs/" + id).then().statusCode(200).body("name", equalTo("Target 99.95"));
+        changed.put("name", other);
+        api().body(changed).put("/api/what-ifs/" + id).then().statusCode(409).body("violations.field", contains("name"));
+        api().body(Map.of("name", " ", "from", "2024-01", "to", "2024-00")).put("/api/what-ifs/" + id).then()
+                .statusCode(400).body("violations.field", containsInAnyOrder("name", "to"));
+        TestUsers.create("wi-audit-am", Role.ACCOUNT_MANAGER).given().contentType(ContentType.JSON).body(changed)
+                .put("/api/what-ifs/" + id).then().statusCode(404);
+        api().get("/api/what-ifs/" + id).then().statusCode(200).body("name", equalTo("Target 99.95"));
+
+        api().delete("/api/what-ifs/" + id).then().statusCode(204);
+
+        JsonPath audit = api().queryParam("entity", "what-if").queryParam("id", id).get("/api/audit").then()
+                .statusCode(200).body("size()", equalTo(3)).extract().jsonPath();
+        assertEquals(List.of("delete", "update", "create"), audit.getList("action"));
+        assertEquals(List.of("test-admin", "test-admin", "test-admin"), audit.getList("actor"));
+        assertEquals(List.of(id, id, id), audit.getList("entityId", Long.class));
+        // create: nothing before, the what-if as saved after
+        assertNull(audit.get("[2].before"));
+        assertEquals("Target 99.9", audit.getString("[2].after.name"));
+        assertEquals(client, audit.getString("[2].after.clientKey"));
+        assertEquals("2024-01", audit.getString("[2].after.to"));
+        assertEquals(0, new BigDecimal("99.9").compareTo(audit.getObject("[2].after.proposal.targetPercent", BigDecimal.class)));
+        // update: both states
+        assertEquals("Target 99.9", audit.getString("[1].before.name"));
+        assertEquals("Target 99.95", audit.getString("[1].after.name"));
+        assertEquals("2024-01", audit.getString("[1].before.to"));
+        assertEquals("2024-02", audit.getString("[1].after.to"));
+        assertEquals(0, new BigDecimal("99.95").compareTo(
+                audit.getObject("[1].after.proposal.creditTiers[0].belowPercent", BigDecimal.class)));
+        // delete: the what-if as it was, nothing after
+        assertEquals("Target 99.95", audit.getString("[0].before.name"));
+        assertNull(audit.get("[0].after"));
+        // when: in order, and within this test's minutes
+        Instant created = Instant.parse(audit.getString("[2].occurredAt"));
+        Instant deleted = Instant.parse(audit.getString("[0].occurredAt"));
+        assertTrue(!deleted.isBefore(created) && created.isAfter(Instant.now().minusSeconds(600)),
+                created + " then " + deleted);
     }
 
     /**

@@ -114,6 +114,7 @@ class SecurityMatrixTest {
             Map.entry("GET /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /api/clients/{clientKey}/what-ifs", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("PUT /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("DELETE /api/what-ifs/{id}", Set.of(AM, FINANCE, ADMIN)),
             // incident pages: the API's rules, for people
             Map.entry("GET /incidents", Set.of(SRE, AM, ADMIN)),
@@ -176,6 +177,7 @@ class SecurityMatrixTest {
             Map.entry("GET /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /clients/{key}/what-if", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /clients/{key}/what-if/save", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("POST /clients/{key}/what-if/{id}/update", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /clients/{key}/what-if/{id}/delete", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /credits/ledger", Set.of(AM, FINANCE, ADMIN)),
             // credit claims: finance and admin work them; account managers read their own clients'

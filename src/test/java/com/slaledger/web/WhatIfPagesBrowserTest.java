@@ -14,7 +14,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An account manager, from the client's month, tries the SPEC example's client on target 99.9 with tiers
- * moved down, reads both sides and the difference, saves it, and the page fits 1400 and 390 pixel windows.
+ * moved down, reads both sides and the difference, saves it, and the page fits 1400 and 390 pixel windows;
+ * every figure of a month leads to the client's month or its incidents, and one is followed.
  */
 @QuarkusTest
 class WhatIfPagesBrowserTest extends BrowserTest {
@@ -40,6 +41,7 @@ class WhatIfPagesBrowserTest extends BrowserTest {
         // January 2024: EUR 1,200.00 under 99.99, nothing under 99.9; December 2023 had no contract
         assertTrue(find("#total-EUR dd").getText().startsWith("−EUR 1,200.00"), find("#total-EUR").getText());
         assertEquals("2023-12 no contract in force", find("#month-2023-12").getText());
+        String month = "/clients/" + client + "?month=2024-01";
         for (int width : new int[] {1400, 390}) {
             screenshot("what-if-answer-" + width, width);
             Number overflow = (Number) script(
@@ -48,8 +50,15 @@ class WhatIfPagesBrowserTest extends BrowserTest {
             // the key figure, the difference, is in view without scrolling sideways
             Number right = (Number) script("return document.querySelector('#total-EUR dd').getBoundingClientRect().right;");
             assertTrue(right.intValue() <= width, "the difference ends at " + right + " px");
+            // every figure of a month leads to what is behind it; a total leads to the months
+            for (String figure : new String[] {"current-availability", "current-downtime", "current-credit",
+                    "proposed-availability", "proposed-downtime", "proposed-credit"}) {
+                assertTrue(find("#month-2024-01 a." + figure).getAttribute("href").contains(
+                        figure.endsWith("downtime") ? "/incidents?client=" + client + "&from=2024-01-01&to=2024-01-31"
+                                : month), figure + " at " + width + " px");
+            }
+            assertEquals("#months", find("#total-EUR dd a").getAttribute("href").replaceAll(".*#", "#"));
         }
-
         resize(1400);
         find("#save").click();
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("saved="));
@@ -59,5 +68,12 @@ class WhatIfPagesBrowserTest extends BrowserTest {
         Number overflow = (Number) script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 0, "the saved what-if at 390 px overflows by " + overflow + " px");
+
+        // at 390 px, the proposal's downtime of January (scrolled to inside its table) leads to the outage behind it
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                find("#month-2024-01 a.proposed-downtime"));
+        find("#month-2024-01 a.proposed-downtime").click();
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/incidents?client=" + client));
+        assertTrue(browser.getPageSource().contains("Server outage"), "the incident list of January 2024");
     }
 }
