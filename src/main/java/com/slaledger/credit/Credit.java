@@ -24,7 +24,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * The credit of one breached, closed client-month and where it stands. One per client and month: a month never
  * mixes two contract versions, so it has one currency. The figures are those of the last sync; once issued, the
- * amount never changes and a changed month sets the review flag instead.
+ * amount never changes and a changed month sets the review flag instead, keeping the figures as credited
+ * ({@code reviewPrevious…}) beside the month as re-measured ({@code reviewRecomputed…}).
  */
 @Entity
 @Table(name = "credit")
@@ -61,6 +62,10 @@ public class Credit extends TrackedEntity {
     @Column(name = "availability_percent", nullable = false)
     public BigDecimal availabilityPercent;
 
+    /** Exact seconds of downtime the availability comes from; null for credits made before it was kept. */
+    @Column(name = "downtime_seconds")
+    public BigDecimal downtimeSeconds;
+
     @Convert(converter = StateColumn.class)
     @Column(nullable = false, length = 16)
     public CreditState state;
@@ -92,6 +97,24 @@ public class Credit extends TrackedEntity {
 
     @Column(name = "review_recomputed_amount", precision = 19, scale = 4)
     public BigDecimal reviewRecomputedAmount;
+
+    @Column(name = "review_previous_availability_percent")
+    public BigDecimal reviewPreviousAvailabilityPercent;
+
+    @Column(name = "review_previous_downtime_seconds")
+    public BigDecimal reviewPreviousDowntimeSeconds;
+
+    @Column(name = "review_previous_credit_percent", precision = 9, scale = 6)
+    public BigDecimal reviewPreviousCreditPercent;
+
+    @Column(name = "review_recomputed_availability_percent")
+    public BigDecimal reviewRecomputedAvailabilityPercent;
+
+    @Column(name = "review_recomputed_downtime_seconds")
+    public BigDecimal reviewRecomputedDowntimeSeconds;
+
+    @Column(name = "review_recomputed_credit_percent", precision = 9, scale = 6)
+    public BigDecimal reviewRecomputedCreditPercent;
 
     @Column(name = "review_flagged_at")
     public Instant reviewFlaggedAt;

@@ -1,5 +1,6 @@
 package com.slaledger.credit;
 
+import com.slaledger.platform.OptionalBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,15 @@ public final class CreditRequests {
     /** Free text (a reason, a note): line breaks and tabs are fine, other control characters (NUL above all) not. */
     static final String FREE_TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
     static final String FREE_TEXT_MESSAGE = "must not contain control characters other than line breaks and tabs";
+    /**
+     * An amount as the API writes it: at most 15 digits before the point and 4 after, the most any currency's minor
+     * unit has (CLF) and the precision a credit is stored to.
+     */
+    static final String AMOUNT = "[0-9]{1,15}(\\.[0-9]{1,4})?";
+    static final String AMOUNT_MESSAGE = "must be a decimal amount such as 1200.00: up to 15 digits, a point and up"
+            + " to 4 decimals";
+    static final String CURRENCY = "[A-Z]{3}";
+    static final String CURRENCY_MESSAGE = "must be an ISO 4217 code such as EUR";
 
     private CreditRequests() {
     }
@@ -45,7 +55,28 @@ public final class CreditRequests {
             @Pattern(regexp = ONE_LINE, message = ONE_LINE_MESSAGE) String creditNoteNumber, LocalDate issuedOn) {
     }
 
-    public record BulkApprove(@NotEmpty @Size(max = MAX_BULK) List<@NotNull Long> ids) {
+    /**
+     * What the approver saw, so that an amount re-measured meanwhile is not approved unseen: {@code expectedAmount}
+     * a decimal string ({@code "1200.00"}; compared by value, so {@code "1200"} matches too) and
+     * {@code expectedCurrency} an ISO 4217 code. Both optional, and so is the body: without them approving checks
+     * nothing, as before.
+     */
+    public record Approve(@Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String expectedAmount,
+            @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String expectedCurrency) implements OptionalBody {
+
+        /** Approving without an expectation. */
+        public static final Approve UNCHECKED = new Approve(null, null);
+    }
+
+    /**
+     * Credits to approve, all or none. {@code expectedAmounts} and {@code expectedCurrencies}, when given, hold one
+     * entry per id at the same index (an entry may be null: nothing to check for that credit), as in
+     * {@link Approve}.
+     */
+    public record BulkApprove(@NotEmpty @Size(max = MAX_BULK) List<@NotNull Long> ids,
+            @Size(max = MAX_BULK) List<@Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String> expectedAmounts,
+            @Size(max = MAX_BULK) List<@Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String>
+                    expectedCurrencies) {
     }
 
     public record BulkIssueItem(@NotNull Long id, @NotBlank @Size(max = 64)

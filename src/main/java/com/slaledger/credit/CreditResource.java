@@ -132,14 +132,24 @@ public class CreditResource {
 
     @POST
     @Path("/{id}/approve")
-    @Operation(summary = "Approve a claimed credit")
-    public CreditResponse approve(@PathParam("id") long id) {
-        return credits.approve(id);
+    @Operation(summary = "Approve a claimed credit, optionally only at the amount the approver saw",
+            description = "Body optional. {\"expectedAmount\":\"1200.00\",\"expectedCurrency\":\"EUR\"}: the"
+                    + " amount (compared by value; at most 15 digits before the point and 4 after) and currency the"
+                    + " approver saw. When a sync re-measured the month meanwhile and the credit's amount or currency"
+                    + " is no longer that, 409 problem naming expectedAmount (or expectedCurrency) with the amount now,"
+                    + " and nothing changes. Without them the credit is approved at whatever it is now.")
+    public CreditResponse approve(@PathParam("id") long id, CreditRequests.Approve request) {
+        return credits.approve(id, request);
     }
 
     @POST
     @Path("/approve")
-    @Operation(summary = "Approve many claimed credits, all or none")
+    @Operation(summary = "Approve many claimed credits, all or none",
+            description = "{\"ids\":[7,9],\"expectedAmounts\":[\"1200.00\",null],\"expectedCurrencies\":"
+                    + "[\"EUR\",null]}: the expectation lists are optional; when given they hold one entry per id"
+                    + " (null: nothing to check for that id). A credit that cannot be approved, or whose amount or"
+                    + " currency is no longer the one expected, is a 409 naming ids[i], expectedAmounts[i] or"
+                    + " expectedCurrencies[i], and none is approved.")
     public List<CreditResponse> approveAll(CreditRequests.BulkApprove request) {
         return credits.approveAll(request);
     }

@@ -135,8 +135,9 @@ public class CreditService {
      * credits in line: a new breach with a credit above zero becomes a credit ({@code owed} with a deadline
      * under a claim rule, {@code claimed} at the month's end under AUTOMATIC); changed figures update a credit
      * not yet issued; an issued credit whose amount changed, or any credit whose breach vanished, is flagged for
-     * review with the old and the new amount and keeps its amount. Client-months still provisional at
-     * {@code asOf} are left alone. Owed credits of the month whose deadline is at or before {@code asOf}
+     * review with the figures as credited and as re-measured (amount, availability, downtime, credit percent) and
+     * keeps its own; a flagged credit whose re-measured figures change again has them updated. Client-months still
+     * provisional at {@code asOf} are left alone. Owed credits of the month whose deadline is at or before {@code asOf}
      * expire. One sync at a time: a second waits for the first to commit.
      */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -243,6 +244,7 @@ public class CreditService {
         credit.amount = new BigDecimal(row.creditAmount());
         credit.creditPercent = row.appliedCreditPercent();
         credit.availabilityPercent = new BigDecimal(row.availabilityPercent());
+        credit.downtimeSeconds = row.downtimeSeconds();
     }
 
     private enum Outcome {
@@ -270,19 +272,28 @@ public class CreditService {
                 credit.reviewNote = "the month measures the credited amount again";
                 return Outcome.UNFLAGGED;
             }
-            if (credit.reviewFlagged && credit.reviewRecomputedAmount.compareTo(recomputed) == 0) {
+            if (credit.reviewFlagged && credit.reviewRecomputedAmount.compareTo(recomputed) == 0
+                    && sameRemeasure(credit, row)) {
                 return Outcome.UNCHANGED;
             }
+            // the credit keeps its own figures while flagged: they are the figures as credited
             credit.reviewFlagged = true;
             credit.reviewPreviousAmount = credit.amount;
+            credit.reviewPreviousAvailabilityPercent = credit.availabilityPercent;
+            credit.reviewPreviousDowntimeSeconds = credit.downtimeSeconds;
+            credit.reviewPreviousCreditPercent = credit.creditPercent;
             credit.reviewRecomputedAmount = recomputed;
+            credit.reviewRecomputedAvailabilityPercent = new BigDecimal(row.availabilityPercent());
+            credit.reviewRecomputedDowntimeSeconds = row.downtimeSeconds();
+            credit.reviewRecomputedCreditPercent = due ? row.appliedCreditPercent() : BigDecimal.ZERO;
             credit.reviewFlaggedAt = asOf;
             credit.reviewNote = null;
             return Outcome.FLAGGED;
         }
         boolean sameFigures = sameMoney && credit.contractId == row.contractId()
                 && credit.creditPercent.compareTo(row.appliedCreditPercent()) == 0
-                && credit.availabilityPercent.compareTo(new BigDecimal(row.availabilityPercent())) == 0;
+                && credit.availabilityPercent.compareTo(new BigDecimal(row.availabilityPercent())) == 0
+                && same(credit.downtimeSeconds, row.downtimeSeconds());
         if (sameFigures && !credit.reviewFlagged) {
             return Outcome.UNCHANGED;
         }
@@ -293,6 +304,19 @@ public class CreditService {
             credit.reviewNote = "the month breaches again";
         }
         return Outcome.RECOMPUTED;
+    }
+
+    /** A flagged credit's re-measured availability, downtime and credit percent are what {@code row} measures. */
+    private static boolean sameRemeasure(Credit credit, FleetSlaReport.Row row) {
+        return same(credit.reviewRecomputedAvailabilityPercent, new BigDecimal(row.availabilityPercent()))
+                && same(credit.reviewRecomputedDowntimeSeconds, row.downtimeSeconds())
+                && same(credit.reviewRecomputedCreditPercent,
+                        due(row) ? row.appliedCreditPercent() : BigDecimal.ZERO);
+    }
+
+    /** Equal by value; a figure not kept (null) is never the same as one measured. */
+    private static boolean same(BigDecimal kept, BigDecimal measured) {
+        return kept != null && measured != null && kept.compareTo(measured) == 0;
     }
 
     // --- transitions ---------------------------------------------------------------------------------------
@@ -335,10 +359,30 @@ public class CreditService {
         });
     }
 
-    /** Approves a claimed credit; an approved one answers unchanged. */
+    /** Approves a claimed credit without checking what the approver saw (the demo data's path). */
     @Transactional(Transactional.TxType.REQUIRED)
     public CreditResponse approve(long id) {
+        return approve(id, CreditRequests.Approve.UNCHECKED);
+    }
+
+    /**
+     * Approves a claimed credit; an approved one answers unchanged. {@code seen} (null: nothing to check) says what
+     * the approver saw: when its {@code expectedAmount} (by value) or {@code expectedCurrency} is not the credit's
+     * now (a sync re-measured the month meanwhile), 409 naming the field with the credit's amount now, and nothing
+     * changes; checked before the state, so a retry on a credit approved and then re-measured hears of it too.
+     * 400 naming a malformed field.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public CreditResponse approve(long id, CreditRequests.Approve seen) {
+        CreditRequests.Approve expected = seen == null ? CreditRequests.Approve.UNCHECKED : seen;
+        validate(expected);
         Credit credit = lock(id);
+        List<FieldViolation> changed = unexpected(credit, expected.expectedAmount(), expected.expectedCurrency(),
+                "expectedAmount", "expectedCurrency");
+        if (!changed.isEmpty()) {
+            throw ProblemException.conflict("Credit " + id + " was not approved: it is now " + amountOf(credit)
+                    + ", not what was seen; check the figures and approve again", changed);
+        }
         if (credit.state == CreditState.APPROVED) {
             return CreditResponse.of(credit);
         }
@@ -349,18 +393,26 @@ public class CreditService {
 
     /**
      * Approves every credit named, all or none: each must be claimed or already approved, else 409 naming each
-     * offending {@code ids[i]} with its state (404-like ones too: "no credit 7"). Answers the credits in the order
-     * asked.
+     * offending {@code ids[i]} with its state (404-like ones too: "no credit 7"), and each must still have the
+     * {@code expectedAmounts[i]} and {@code expectedCurrencies[i]} given for it, else 409 naming that entry as
+     * {@link #approve(long, CreditRequests.Approve)} does. The expectation lists, when given, must hold one entry
+     * per id (400 naming the list). Answers the credits in the order asked.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<CreditResponse> approveAll(CreditRequests.BulkApprove request) {
         validate(request);
+        Violations shape = new Violations();
+        onePerId(request.expectedAmounts(), "expectedAmounts", request.ids().size(), shape);
+        onePerId(request.expectedCurrencies(), "expectedCurrencies", request.ids().size(), shape);
+        shape.throwIfAny();
         Map<Long, Credit> found = credits.lockByIds(new HashSet<>(request.ids())).stream()
                 .collect(Collectors.toMap(credit -> credit.id, Function.identity()));
         Violations violations = new Violations();
+        int refused = 0;
         for (int i = 0; i < request.ids().size(); i++) {
             Long id = request.ids().get(i);
             Credit credit = found.get(id);
+            int before = violations.list().size();
             if (credit == null) {
                 violations.add("ids[" + i + "]", "no credit " + id);
             } else if (credit.state != CreditState.CLAIMED && credit.state != CreditState.APPROVED) {
@@ -369,10 +421,16 @@ public class CreditService {
             } else if (credit.amount.signum() == 0) {
                 violations.add("ids[" + i + "]", "credit " + id + " is 0.00: nothing to approve");
             }
+            if (credit != null) {
+                violations.addAll(unexpected(credit, entry(request.expectedAmounts(), i),
+                        entry(request.expectedCurrencies(), i), "expectedAmounts[" + i + "]",
+                        "expectedCurrencies[" + i + "]"));
+            }
+            refused += violations.list().size() > before ? 1 : 0;
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.conflict("No credit was approved: " + violations.list().size()
-                    + " of the credits named cannot be", violations.list());
+            throw ProblemException.conflict("No credit was approved: " + refused + " of the credits named cannot be",
+                    violations.list());
         }
         List<CreditResponse> approved = new ArrayList<>();
         for (Long id : request.ids()) {
@@ -485,8 +543,8 @@ public class CreditService {
     }
 
     /**
-     * Resolves a review flag with finance's note. A credit not yet issued takes the recomputed amount; an issued
-     * credit keeps its amount (its credit note stands; the difference is settled outside, as the note says).
+     * Resolves a review flag with finance's note. A credit not yet issued takes the re-measured figures (amount,
+     * and the availability, downtime and credit percent behind it, where kept); an issued credit keeps its figures (its credit note stands; the difference is settled outside, as the note says).
      * 409 when no review is pending, unless the same note already resolved it.
      */
     @Transactional(Transactional.TxType.REQUIRED)
@@ -506,6 +564,11 @@ public class CreditService {
             credit.reviewNote = note;
             if (credit.state != CreditState.ISSUED) {
                 credit.amount = credit.reviewRecomputedAmount;
+                if (credit.reviewRecomputedAvailabilityPercent != null) {
+                    credit.availabilityPercent = credit.reviewRecomputedAvailabilityPercent;
+                    credit.downtimeSeconds = credit.reviewRecomputedDowntimeSeconds;
+                    credit.creditPercent = credit.reviewRecomputedCreditPercent;
+                }
                 // the month no longer breaches: nothing is owed, so a claimed or approved credit is closed as
                 // rejected, never left to be approved, exported and issued at zero (an owed or expired one stays
                 // as it is at zero; approving refuses a zero credit)
@@ -515,6 +578,38 @@ public class CreditService {
                 }
             }
         });
+    }
+
+    private static void onePerId(List<String> expectations, String field, int ids, Violations violations) {
+        if (expectations != null && expectations.size() != ids) {
+            violations.add(field, "must hold one entry per id (" + ids + "), not " + expectations.size());
+        }
+    }
+
+    private static String entry(List<String> expectations, int index) {
+        return expectations == null ? null : expectations.get(index);
+    }
+
+    /**
+     * What differs between the credit now and what the approver saw ({@code amount} a validated decimal string,
+     * {@code currency} a code; null: not checked), as violations of the two fields named.
+     */
+    private static List<FieldViolation> unexpected(Credit credit, String amount, String currency, String amountField,
+            String currencyField) {
+        List<FieldViolation> found = new ArrayList<>();
+        if (amount != null && new BigDecimal(amount).compareTo(credit.amount) != 0) {
+            found.add(new FieldViolation(amountField, "credit " + credit.id + " is now " + amountOf(credit)
+                    + ", not " + amount + " (its figures changed since)"));
+        }
+        if (currency != null && !currency.equals(credit.currency)) {
+            found.add(new FieldViolation(currencyField, "credit " + credit.id + " is now " + amountOf(credit)
+                    + ", not in " + currency));
+        }
+        return found;
+    }
+
+    private static String amountOf(Credit credit) {
+        return CreditResponse.money(credit.amount, credit.currency) + " " + credit.currency;
     }
 
     private Credit lock(long id) {

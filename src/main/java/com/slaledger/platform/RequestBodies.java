@@ -19,7 +19,7 @@ import java.util.List;
  * Reads every JSON request body that is one of the service's request records ({@code ClientRequest},
  * {@code ContractRequest}, ...). An empty body or the JSON literal {@code null} is refused here, once for
  * every endpoint, with a 400 problem: left to the resources, each would see a null request and fail on
- * it as a 500. Everything else goes to the shared {@link ObjectMapper} (and so to {@link JsonSettings}),
+ * it as a 500 (a record marked {@link OptionalBody} is null instead). Everything else goes to the shared {@link ObjectMapper} (and so to {@link JsonSettings}),
  * its failures to {@link JsonProblems}.
  */
 @Provider
@@ -43,7 +43,7 @@ public class RequestBodies implements MessageBodyReader<Object> {
             MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
         if (isBlank(bytes)) {
-            throw missing();
+            return absent(type);
         }
         Object value;
         try {
@@ -51,10 +51,15 @@ public class RequestBodies implements MessageBodyReader<Object> {
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         }
-        if (value == null) {
-            throw missing();
+        return value == null ? absent(type) : value;
+    }
+
+    /** No body: null for an {@link OptionalBody}, else the 400. */
+    private static Object absent(Class<Object> type) {
+        if (OptionalBody.class.isAssignableFrom(type)) {
+            return null;
         }
-        return value;
+        throw missing();
     }
 
     private static ProblemException missing() {

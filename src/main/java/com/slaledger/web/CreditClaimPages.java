@@ -12,6 +12,7 @@ import com.slaledger.credit.CreditState;
 import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.Violations;
 import com.slaledger.report.Csv;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,9 +26,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,8 +40,11 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
@@ -48,6 +54,11 @@ import org.jboss.resteasy.reactive.RestForm;
  * checkboxes, each credit's own page with its actions (claim, approve, reject with a reason, issue with a credit
  * note, resolve a review flag) and its audit history, the billing export, and a sync of a month on demand.
  * Account managers read their own clients' credits here without the actions; sre has no access.
+ *
+ * <p>After an action the page redirects with a code ({@code ?done=approved&count=3}) that it turns into its own
+ * sentence ({@link Notices}), never with text: a link anyone can mail must not make this page say what they like.
+ * An action that did nothing shows the page again with the reason and its 4xx status. Approving sends the amount
+ * the page showed, so a credit re-measured meanwhile is not approved unseen (docs/credit-claims.md).
  */
 @Path("/credits/claims")
 @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
@@ -70,18 +81,46 @@ public class CreditClaimPages {
         static native TemplateInstance detail(DetailPage page);
     }
 
-    /** A credit with its money and instants written for people. */
-    public record Line(CreditResponse credit, String amount, String deadline, String claimedAt, String previous,
-            String recomputed, String availability) {
+    /**
+     * One measurement of a credit's month written for people: availability floored to 3 decimals (and exact),
+     * downtime as a duration (and in exact seconds), the credit percent and the amount. A figure not kept is a dash.
+     */
+    public record Figures(String availability, String availabilityExact, String downtime, String downtimeSeconds,
+            String creditPercent, String amount) {
+
+        static Figures of(String availabilityPercent, BigDecimal downtimeSeconds, BigDecimal creditPercent,
+                String amount, String currency) {
+            return new Figures(availabilityPercent == null ? Formats.NONE
+                    : Formats.availability(new BigDecimal(availabilityPercent)),
+                    availabilityPercent,
+                    Formats.duration(downtimeSeconds),
+                    downtimeSeconds == null ? null : downtimeSeconds.toPlainString(),
+                    Formats.percent(creditPercent), money(amount, currency));
+        }
+    }
+
+    /**
+     * A credit with its money and instants written for people. {@code figures} are the credit's own;
+     * {@code previous} and {@code recomputed} those of its review as credited and as re-measured (null without
+     * a review).
+     */
+    public record Line(CreditResponse credit, String amount, String deadline, String claimedAt, Figures figures,
+            Figures previous, Figures recomputed) {
 
         static Line of(CreditResponse credit) {
             String zone = credit.clientTimeZone();
+            CreditResponse.Review review = credit.review();
             return new Line(credit, money(credit.amount(), credit.currency()),
                     credit.claimDeadline() == null ? null : Formats.inZone(credit.claimDeadline(), zone),
                     credit.claimedAt() == null ? null : Formats.inZone(credit.claimedAt(), zone),
-                    credit.review() == null ? null : money(credit.review().previousAmount(), credit.currency()),
-                    credit.review() == null ? null : money(credit.review().recomputedAmount(), credit.currency()),
-                    Formats.availability(new BigDecimal(credit.availabilityPercent())));
+                    Figures.of(credit.availabilityPercent(), credit.downtimeSeconds(), credit.creditPercent(),
+                            credit.amount(), credit.currency()),
+                    review == null ? null : Figures.of(review.previousAvailabilityPercent(),
+                            review.previousDowntimeSeconds(), review.previousCreditPercent(),
+                            review.previousAmount(), credit.currency()),
+                    review == null ? null : Figures.of(review.recomputedAvailabilityPercent(),
+                            review.recomputedDowntimeSeconds(), review.recomputedCreditPercent(),
+                            review.recomputedAmount(), credit.currency()));
         }
 
         public boolean approvable() {
@@ -91,26 +130,32 @@ public class CreditClaimPages {
         public boolean flagged() {
             return credit.review() != null && credit.review().flagged();
         }
+
+        /**
+         * What the bulk approval sends back as seen: {@code id:amount:currency}, read by
+         * {@link CreditClaimPages#approveSelected}.
+         */
+        public String seen() {
+            return credit.id() + ":" + credit.amount() + ":" + credit.currency();
+        }
     }
 
     /** The filters as typed (blank: any), for the form and the links. */
     public record Filters(String state, String month, String currency, String review) {
 
+        static final Filters NONE = new Filters("", "", "", "");
+
+        /** {@code ?state=…&month=…} with each value encoded, or empty without filters. */
         public String query() {
-            UriBuilder uri = UriBuilder.fromPath("");
-            if (!state.isEmpty()) {
-                uri.queryParam("state", state);
+            StringBuilder query = new StringBuilder();
+            for (String[] pair : new String[][] {{"state", state}, {"month", month}, {"currency", currency},
+                    {"review", review}}) {
+                if (!pair[1].isEmpty()) {
+                    query.append(query.isEmpty() ? '?' : '&').append(pair[0]).append('=')
+                            .append(URLEncoder.encode(pair[1], StandardCharsets.UTF_8));
+                }
             }
-            if (!month.isEmpty()) {
-                uri.queryParam("month", month);
-            }
-            if (!currency.isEmpty()) {
-                uri.queryParam("currency", currency);
-            }
-            if (!review.isEmpty()) {
-                uri.queryParam("review", review);
-            }
-            return uri.build().toString();
+            return query.toString();
         }
 
         public boolean any() {
@@ -118,8 +163,12 @@ public class CreditClaimPages {
         }
     }
 
+    /**
+     * The list. {@code notice} is a sentence of this page's own (see {@link Notices}); {@code refusal} says why the
+     * last action did nothing, when the page is shown again in answer to it.
+     */
     public record ListPage(Filters filters, List<FieldViolation> problems, List<Line> lines, long total, int page,
-            int pages, boolean works, String notice, List<String> states, String lastClosedMonth) {
+            int pages, boolean works, String notice, String refusal, List<String> states, String lastClosedMonth) {
 
         public boolean anyApprovable() {
             return lines.stream().anyMatch(Line::approvable);
@@ -157,11 +206,79 @@ public class CreditClaimPages {
         }
     }
 
+    /**
+     * The sentences a redirect after a post may ask the pages to show. The redirect carries a code and bounded
+     * counts, never text: a link anyone can mail must not make our page say what they like. An unknown code or a
+     * count that is not a plain number shows no notice.
+     */
+    static final class Notices {
+
+        /** Most a count in a notice may be; the most credits one sync can touch is far below. */
+        private static final int MAX_COUNT = 10_000_000;
+        private static final Map<String, String> DETAIL = Map.of(
+                "claimed", "Claim recorded.",
+                "approved", "Approved.",
+                "rejected", "Rejected.",
+                "issued", "Issued.",
+                "review-resolved", "Review resolved.");
+
+        private Notices() {
+        }
+
+        /** The credit page's sentence for {@code done}, or null. */
+        static String detail(String done) {
+            return done == null ? null : DETAIL.get(done);
+        }
+
+        /**
+         * The list's sentence: {@code done=approved&count=N} or {@code done=synced} with {@code created},
+         * {@code recomputed}, {@code flagged} and {@code expired}, of the month the list is filtered to.
+         */
+        static String list(MultivaluedMap<String, String> query, Optional<String> month) {
+            String done = query.getFirst("done");
+            if ("approved".equals(done)) {
+                OptionalInt count = count(query.getFirst("count"));
+                return count.isEmpty() || count.getAsInt() == 0 ? null
+                        : count.getAsInt() + (count.getAsInt() == 1 ? " credit" : " credits") + " approved.";
+            }
+            if ("synced".equals(done) && month.isPresent()) {
+                OptionalInt created = count(query.getFirst("created"));
+                OptionalInt recomputed = count(query.getFirst("recomputed"));
+                OptionalInt flagged = count(query.getFirst("flagged"));
+                OptionalInt expired = count(query.getFirst("expired"));
+                if (created.isEmpty() || recomputed.isEmpty() || flagged.isEmpty() || expired.isEmpty()) {
+                    return null;
+                }
+                return "Synced " + month.get() + ": " + created.getAsInt() + " created, " + recomputed.getAsInt()
+                        + " recomputed, " + flagged.getAsInt() + " flagged for review, " + expired.getAsInt()
+                        + " expired.";
+            }
+            return null;
+        }
+
+        private static OptionalInt count(String text) {
+            if (text == null || !text.matches("[0-9]{1,8}")) {
+                return OptionalInt.empty();
+            }
+            int value = Integer.parseInt(text);
+            return value <= MAX_COUNT ? OptionalInt.of(value) : OptionalInt.empty();
+        }
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response list(@QueryParam("state") String state, @QueryParam("month") String month,
             @QueryParam("currency") String currency, @QueryParam("review") String review,
-            @QueryParam("page") String page, @QueryParam("notice") String notice) {
+            @QueryParam("page") String page, @Context UriInfo uri) {
+        return listPage(state, month, currency, review, page, uri.getQueryParameters(), null, 200);
+    }
+
+    /**
+     * The list as filtered, with the notice the query asks for or, shown again after an action that did nothing,
+     * the reason ({@code refusal}) and that action's {@code status}.
+     */
+    private Response listPage(String state, String month, String currency, String review, String page,
+            MultivaluedMap<String, String> query, String refusal, int status) {
         Filters filters = new Filters(text(state), text(month), text(currency), text(review));
         List<FieldViolation> problems = new ArrayList<>();
         CreditRepository.Filter filter = CreditFilters.parse(state, month, currency, null, review, problems);
@@ -169,18 +286,20 @@ public class CreditClaimPages {
         CreditService.CreditPage found = problems.isEmpty() ? credits.list(filter, pageNumber - 1, PAGE_SIZE)
                 : new CreditService.CreditPage(List.of(), 0, PAGE_SIZE, 0);
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String notice = refusal != null || query == null ? null
+                : Notices.list(query, Optional.ofNullable(filter.month()));
         ListPage view = new ListPage(filters, problems, found.items().stream().map(Line::of).toList(), found.total(),
-                pageNumber, pages, works(), notice(notice), Arrays.stream(CreditState.values()).map(CreditState::value)
-                .toList(), PageMonths.lastClosed(Instant.now()).toString());
-        return Response.status(problems.isEmpty() ? 200 : 400).entity(Templates.list(view))
+                pageNumber, pages, works(), notice, refusal, Arrays.stream(CreditState.values())
+                .map(CreditState::value).toList(), PageMonths.lastClosed(Instant.now()).toString());
+        return Response.status(problems.isEmpty() ? status : 400).entity(Templates.list(view))
                 .type(MediaType.TEXT_HTML_TYPE).build();
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("notice") String notice) {
-        return Templates.detail(detailPage(id, notice(notice), null));
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("done") String done) {
+        return Templates.detail(detailPage(id, Notices.detail(done), null));
     }
 
     /** The billing export of the list's month and currency (see {@link CreditCsv}). */
@@ -192,11 +311,21 @@ public class CreditClaimPages {
         return CreditResource.exportCsv(credits, month, currency);
     }
 
+    /**
+     * Approves the ticked credits, all or none, each only at the amount its row showed: the page sends
+     * {@code seen} = {@code id:amount:currency} for every row it offers. Back to the list as it was filtered,
+     * saying how many were approved; when none was, the list is shown again with the reason (and the status:
+     * 400, or 409 with each credit that stops it, such as one whose amount changed since).
+     */
     @POST
     @Path("/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
-    public Response approveSelected(@RestForm List<String> ids, @RestForm String back) {
+    public Response approveSelected(@RestForm List<String> ids, @RestForm List<String> seen,
+            @RestForm String state, @RestForm String month, @RestForm String currency, @RestForm String review) {
+        // back to the filtered list it came from, with filters that read as filters (anything else is dropped)
+        Filters filters = validFilters(state, month, currency, review)
+                ? new Filters(text(state), text(month), text(currency), text(review)) : Filters.NONE;
         List<Long> selected = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {
             try {
@@ -205,26 +334,53 @@ public class CreditClaimPages {
                 // a checkbox value is always a number; anything else was not sent by the page
             }
         }
-        // back to the filtered list it came from: only a plain, encoded query string
-        String target = back != null && back.length() < 300 && back.matches("\\?[A-Za-z0-9=&%._-]*") ? back : "";
         if (selected.isEmpty()) {
-            return seeOther("/credits/claims" + target, "Select at least one claimed credit to approve.");
+            return listAgain(filters, "Select at least one claimed credit to approve.", 400);
         }
         if (selected.size() > CreditRequests.MAX_BULK) {
             // all or none, as the API: approving the first 500 and dropping the rest would say less than it did
-            return seeOther("/credits/claims" + target, "Nothing approved: select at most "
-                    + CreditRequests.MAX_BULK + " credits at a time (" + selected.size() + " were selected).");
+            return listAgain(filters, "Nothing approved: select at most " + CreditRequests.MAX_BULK
+                    + " credits at a time (" + selected.size() + " were selected).", 400);
         }
-        String notice;
+        Map<Long, String[]> shown = new HashMap<>();
+        for (String entry : seen == null ? List.<String>of() : seen) {
+            String[] parts = entry.split(":", -1);
+            if (parts.length == 3 && parts[0].matches("[0-9]{1,18}")) {
+                shown.put(Long.parseLong(parts[0]), new String[] {parts[1], parts[2]});
+            }
+        }
+        List<String> amounts = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
+        for (Long id : selected) {
+            String[] amount = shown.get(id);
+            if (amount == null) {
+                return listAgain(filters, "Nothing approved: the page did not say which amount credit " + id
+                        + " showed; load the list again and approve from it.", 400);
+            }
+            amounts.add(amount[0]);
+            currencies.add(amount[1]);
+        }
         try {
-            int approved = credits.approveAll(new CreditRequests.BulkApprove(selected)).size();
-            notice = approved + (approved == 1 ? " credit" : " credits") + " approved.";
+            int approved = credits.approveAll(new CreditRequests.BulkApprove(selected, amounts, currencies)).size();
+            String query = filters.query();
+            return seeOther("/credits/claims" + query + (query.isEmpty() ? "?" : "&") + "done=approved&count="
+                    + approved);
         } catch (ProblemException refused) {
-            notice = "Nothing approved: " + (refused.violations().isEmpty() ? refused.getMessage()
+            return listAgain(filters, "Nothing approved: " + (refused.violations().isEmpty() ? refused.getMessage()
                     : refused.violations().stream().map(FieldViolation::message).collect(Collectors.joining("; ")))
-                    + ".";
+                    + ".", refused.status());
         }
-        return seeOther("/credits/claims" + target, notice);
+    }
+
+    private static boolean validFilters(String state, String month, String currency, String review) {
+        List<FieldViolation> bad = new ArrayList<>();
+        CreditFilters.parse(state, month, currency, null, review, bad);
+        return bad.isEmpty();
+    }
+
+    private Response listAgain(Filters filters, String refusal, int status) {
+        return listPage(filters.state(), filters.month(), filters.currency(), filters.review(), null, null, refusal,
+                status);
     }
 
     @POST
@@ -234,12 +390,12 @@ public class CreditClaimPages {
     public Response sync(@RestForm String month) {
         Optional<YearMonth> wanted = InputLimits.month(month);
         if (wanted.isEmpty()) {
-            return seeOther("/credits/claims", "Give a month such as 2024-01 to sync.");
+            return listAgain(Filters.NONE, "Give a month such as 2024-01 to sync.", 400);
         }
         CreditService.SyncResult result = credits.sync(wanted.get(), Instant.now());
-        return seeOther("/credits/claims?month=" + wanted.get(), "Synced " + wanted.get() + ": "
-                + result.created() + " created, " + result.recomputed() + " recomputed, " + result.flagged()
-                + " flagged for review, " + result.expired() + " expired.");
+        return seeOther("/credits/claims?month=" + wanted.get() + "&done=synced&created=" + result.created()
+                + "&recomputed=" + result.recomputed() + "&flagged=" + result.flagged() + "&expired="
+                + result.expired());
     }
 
     @POST
@@ -248,16 +404,32 @@ public class CreditClaimPages {
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response claim(@PathParam("id") long id, @RestForm String claimedAt, @RestForm String reference) {
         Instant now = Instant.now();
-        return act(id, "Claim recorded.", () -> credits.claim(id, new CreditRequests.Claim(
+        return act(id, "claimed", () -> credits.claim(id, new CreditRequests.Claim(
                 optional("claimedAt", claimedAt, InputLimits::instant, InputLimits.instantRange()), reference), now));
     }
 
+    /**
+     * Approves the credit at the amount and currency its page showed (hidden fields the page always sends; a form
+     * without them is refused, 400): a credit re-measured since is not approved, and its page is shown again
+     * (409) with the amount it has now.
+     */
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
-    public Response approve(@PathParam("id") long id, @RestForm String unused) {
-        return act(id, "Approved.", () -> credits.approve(id));
+    public Response approve(@PathParam("id") long id, @RestForm String expectedAmount,
+            @RestForm String expectedCurrency) {
+        return act(id, "approved", () -> {
+            Violations missing = new Violations();
+            if (expectedAmount == null || expectedAmount.isBlank()) {
+                missing.add("expectedAmount", "is required: the amount the page showed; load the page again");
+            }
+            if (expectedCurrency == null || expectedCurrency.isBlank()) {
+                missing.add("expectedCurrency", "is required: the currency the page showed; load the page again");
+            }
+            missing.throwIfAny();
+            credits.approve(id, new CreditRequests.Approve(expectedAmount, expectedCurrency));
+        });
     }
 
     @POST
@@ -265,7 +437,7 @@ public class CreditClaimPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response reject(@PathParam("id") long id, @RestForm String reason) {
-        return act(id, "Rejected.", () -> credits.reject(id, new CreditRequests.Reject(reason)));
+        return act(id, "rejected", () -> credits.reject(id, new CreditRequests.Reject(reason)));
     }
 
     @POST
@@ -273,7 +445,7 @@ public class CreditClaimPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response issue(@PathParam("id") long id, @RestForm String creditNoteNumber, @RestForm String issuedOn) {
-        return act(id, "Issued.", () -> credits.issue(id, new CreditRequests.Issue(creditNoteNumber,
+        return act(id, "issued", () -> credits.issue(id, new CreditRequests.Issue(creditNoteNumber,
                 optional("issuedOn", issuedOn, InputLimits::date, InputLimits.dateRange())), Instant.now()));
     }
 
@@ -282,9 +454,11 @@ public class CreditClaimPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.FINANCE, Role.ADMIN})
     public Response resolveReview(@PathParam("id") long id, @RestForm String note) {
-        return act(id, "Review resolved.", () -> credits.resolveReview(id, new CreditRequests.ResolveReview(note)));
+        return act(id, "review-resolved", () -> credits.resolveReview(id,
+                new CreditRequests.ResolveReview(note)));
     }
 
+    /** Runs the transition; back to the credit saying {@code done} (a {@link Notices} code), or its page again. */
     private Response act(long id, String done, Runnable transition) {
         try {
             transition.run();
@@ -294,7 +468,7 @@ public class CreditClaimPages {
             }
             return refused(id, refused);
         }
-        return seeOther("/credits/claims/" + id, done);
+        return seeOther("/credits/claims/" + id + "?done=" + done);
     }
 
     /** A form field that may be left blank (null), else must read as {@code expected}; a 400 problem otherwise. */
@@ -319,24 +493,13 @@ public class CreditClaimPages {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
-    /** The notice a redirect carries, as shown: at most 500 characters, no control characters (Qute escapes it). */
-    private static String notice(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String cut = text.length() > 500 ? text.substring(0, 500) + "…" : text;
-        return cut.replaceAll("\\p{Cntrl}", " ");
-    }
-
     private boolean works() {
         return identity.hasRole(Role.FINANCE) || identity.hasRole(Role.ADMIN);
     }
 
-    /** A redirect to {@code path} (with its query, already encoded) plus a notice, encoded here. */
-    private static Response seeOther(String path, String notice) {
-        String separator = path.contains("?") ? "&" : "?";
-        return Response.seeOther(URI.create(path + separator + "notice="
-                + URLEncoder.encode(notice, StandardCharsets.UTF_8))).build();
+    /** A redirect to {@code path}, whose query this class wrote from codes, numbers and encoded filters. */
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
     }
 
     static String money(String amount, String currency) {

@@ -101,17 +101,43 @@ class CreditClaimsTest {
         // 1 − 28,800 / 2,678,400 = 98.92473118…% → below 99.0 → 25 % of 12,000.00 = 3,000.00
         outage(client, "2024-01-20T00:00:00Z", "2024-01-20T07:00:00Z");
         sync(JANUARY, "2024-03-01T00:00:00Z").statusCode(200);
+        // the credit keeps the figures it was credited with; the review carries both measurements
         creditOf(client, JANUARY)
                 .body("items[0].state", equalTo("issued"))
                 .body("items[0].amount", equalTo("1200.00"))
+                .body("items[0].availabilityPercent", startsWith("99.8655913978"))
+                .body("items[0].downtimeSeconds", equalTo(3600))
+                .body("items[0].creditPercent", equalTo(10))
                 .body("items[0].creditNoteNumber", equalTo(note))
                 .body("items[0].review.flagged", equalTo(true))
                 .body("items[0].review.previousAmount", equalTo("1200.00"))
+                .body("items[0].review.previousAvailabilityPercent", startsWith("99.8655913978"))
+                .body("items[0].review.previousDowntimeSeconds", equalTo(3600))
+                .body("items[0].review.previousCreditPercent", equalTo(10))
                 .body("items[0].review.recomputedAmount", equalTo("3000.00"))
+                .body("items[0].review.recomputedAvailabilityPercent", startsWith("98.9247311827"))
+                .body("items[0].review.recomputedDowntimeSeconds", equalTo(28800))
+                .body("items[0].review.recomputedCreditPercent", equalTo(25))
                 .body("items[0].review.flaggedAt", equalTo("2024-03-01T00:00:00Z"));
+        // GET /api/credits/{id} says the same
+        given().get("/api/credits/" + id).then().statusCode(200)
+                .body("availabilityPercent", startsWith("99.8655913978"))
+                .body("review.recomputedAvailabilityPercent", startsWith("98.9247311827"))
+                .body("review.recomputedDowntimeSeconds", equalTo(28800));
         // syncing again changes nothing
         sync(JANUARY, "2024-03-02T00:00:00Z").statusCode(200);
         creditOf(client, JANUARY).body("items[0].review.flaggedAt", equalTo("2024-03-01T00:00:00Z"));
+        // one more late hour: D = 32,400 s; 1 − 32,400 / 2,678,400 = 98.79032258…%, still 25 % → 3,000.00.
+        // The amount is the same, the re-measured figures are not: they follow, the credited ones stay
+        outage(client, "2024-01-25T00:00:00Z", "2024-01-25T01:00:00Z");
+        sync(JANUARY, "2024-03-03T00:00:00Z").statusCode(200);
+        creditOf(client, JANUARY)
+                .body("items[0].availabilityPercent", startsWith("99.8655913978"))
+                .body("items[0].review.previousAvailabilityPercent", startsWith("99.8655913978"))
+                .body("items[0].review.recomputedAmount", equalTo("3000.00"))
+                .body("items[0].review.recomputedAvailabilityPercent", startsWith("98.7903225806"))
+                .body("items[0].review.recomputedDowntimeSeconds", equalTo(32400))
+                .body("items[0].review.flaggedAt", equalTo("2024-03-03T00:00:00Z"));
         given().queryParam("review", "true").queryParam("client", client.key()).when().get("/api/credits")
                 .then().body("total", equalTo(1));
 
@@ -126,7 +152,8 @@ class CreditClaimsTest {
 
         List<String> actions = given().queryParam("entity", "credit").queryParam("id", id)
                 .when().get("/api/audit").then().statusCode(200).extract().jsonPath().getList("action");
-        assertEquals(List.of("resolve-review", "flag-review", "issue", "approve", "create"), actions);
+        assertEquals(List.of("resolve-review", "flag-review", "flag-review", "issue", "approve", "create"),
+                actions);
     }
 
     @Test
@@ -144,6 +171,7 @@ class CreditClaimsTest {
                 .body("items[0].amount", equalTo("3000.00"))
                 .body("items[0].creditPercent", equalTo(25))
                 .body("items[0].availabilityPercent", startsWith("98.9247311827"))
+                .body("items[0].downtimeSeconds", equalTo(28800))
                 .body("items[0].review", nullValue());
 
         // both incidents deleted: no breach left. The credit keeps EUR 3,000.00 and is flagged with EUR 0.00
@@ -151,14 +179,22 @@ class CreditClaimsTest {
         given().when().delete("/api/incidents/" + late).then().statusCode(204);
         sync(JANUARY, "2024-03-02T00:00:00Z").statusCode(200);
         creditOf(client, JANUARY).body("items[0].amount", equalTo("3000.00"))
+                .body("items[0].availabilityPercent", startsWith("98.9247311827"))
                 .body("items[0].review.flagged", equalTo(true))
                 .body("items[0].review.previousAmount", equalTo("3000.00"))
-                .body("items[0].review.recomputedAmount", equalTo("0.00"));
+                .body("items[0].review.previousDowntimeSeconds", equalTo(28800))
+                .body("items[0].review.recomputedAmount", equalTo("0.00"))
+                .body("items[0].review.recomputedAvailabilityPercent", startsWith("100"))
+                .body("items[0].review.recomputedDowntimeSeconds", equalTo(0))
+                .body("items[0].review.recomputedCreditPercent", equalTo(0));
         post(id, "issue", Map.of("creditNoteNumber", "CN-N-" + id)).statusCode(409);
         // resolved: a credit not yet issued takes the recomputed amount; with nothing owed, the claimed credit is
         // closed as rejected, so it can be neither approved nor exported nor issued at EUR 0.00
         post(id, "resolve-review", Map.of("note", "incidents were test data")).statusCode(200)
                 .body("amount", equalTo("0.00"))
+                .body("availabilityPercent", startsWith("100"))
+                .body("downtimeSeconds", equalTo(0))
+                .body("creditPercent", equalTo(0))
                 .body("state", equalTo("rejected"))
                 .body("rejectionReason", equalTo("No breach after re-measuring: incidents were test data"))
                 .body("review.flagged", equalTo(false));
@@ -280,6 +316,98 @@ class CreditClaimsTest {
         // again: already approved, answered unchanged
         api().body(Map.of("ids", List.of(b))).when().post("/api/credits/approve").then().statusCode(200)
                 .body("state", contains("approved"));
+    }
+
+    @Test
+    void approvingChecksTheAmountTheApproverSawAndAStaleOneChangesNothing() {
+        CreditFixtures.Client client = breachedInJanuary("expected", null);
+        sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
+        long id = creditId(client, JANUARY);
+        // finance sees EUR 1,200.00; meanwhile a late incident of 7 hours re-measures the month:
+        // D = 28,800 s → 98.92473…% → 25 % → EUR 3,000.00, and the claimed credit follows
+        outage(client, "2024-01-20T00:00:00Z", "2024-01-20T07:00:00Z");
+        sync(JANUARY, "2024-03-01T00:00:00Z").statusCode(200);
+        int version = creditOf(client, JANUARY).body("items[0].amount", equalTo("3000.00"))
+                .extract().jsonPath().getInt("items[0].version");
+        List<String> auditBefore = auditActions(id);
+
+        post(id, "approve", Map.of("expectedAmount", "1200.00", "expectedCurrency", "EUR")).statusCode(409)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("expectedAmount"))
+                .body("violations[0].message", equalTo("credit " + id
+                        + " is now 3000.00 EUR, not 1200.00 (its figures changed since)"))
+                .body("detail", containsString("it is now 3000.00 EUR"));
+        post(id, "approve", Map.of("expectedAmount", "3000.00", "expectedCurrency", "USD")).statusCode(409)
+                .body("violations.field", contains("expectedCurrency"))
+                .body("violations[0].message", equalTo("credit " + id + " is now 3000.00 EUR, not in USD"));
+        api().body(Map.of("ids", List.of(id), "expectedAmounts", List.of("1200.00"))).post("/api/credits/approve")
+                .then().statusCode(409).body("violations.field", contains("expectedAmounts[0]"));
+        // nothing changed, nothing audited
+        creditOf(client, JANUARY).body("items[0].state", equalTo("claimed"))
+                .body("items[0].version", equalTo(version));
+        assertEquals(auditBefore, auditActions(id));
+
+        // the amount now, compared by value ("3000" is 3000.00), is approved
+        post(id, "approve", Map.of("expectedAmount", "3000", "expectedCurrency", "EUR")).statusCode(200)
+                .body("state", equalTo("approved"))
+                .body("amount", equalTo("3000.00"));
+        assertEquals("approve", auditActions(id).get(0));
+    }
+
+    @Test
+    void bulkApprovalChecksEachExpectedAmountAtItsIndex() {
+        CreditFixtures.Client first = breachedInJanuary("expected-bulk-a", null);
+        CreditFixtures.Client second = breachedInJanuary("expected-bulk-b", null);
+        sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
+        long a = creditId(first, JANUARY);
+        long b = creditId(second, JANUARY);
+
+        // the lists hold one entry per id, or are refused
+        api().body(Map.of("ids", List.of(a, b), "expectedAmounts", List.of("1200.00"))).post("/api/credits/approve")
+                .then().statusCode(400).body("violations.field", contains("expectedAmounts"))
+                .body("violations[0].message", equalTo("must hold one entry per id (2), not 1"));
+        // the second was seen at 1,300.00: neither is approved
+        Map<String, Object> stale = new java.util.HashMap<>();
+        stale.put("ids", List.of(a, b));
+        stale.put("expectedAmounts", java.util.Arrays.asList(null, "1300.00"));
+        stale.put("expectedCurrencies", List.of("EUR", "EUR"));
+        api().body(stale).post("/api/credits/approve").then().statusCode(409)
+                .body("violations.field", contains("expectedAmounts[1]"))
+                .body("violations[0].message", equalTo("credit " + b + " is now 1200.00 EUR, not 1300.00"
+                        + " (its figures changed since)"));
+        creditOf(first, JANUARY).body("items[0].state", equalTo("claimed"));
+        creditOf(second, JANUARY).body("items[0].state", equalTo("claimed"));
+
+        api().body(Map.of("ids", List.of(a, b), "expectedAmounts", List.of("1200.00", "1200.0"),
+                "expectedCurrencies", List.of("EUR", "EUR"))).post("/api/credits/approve").then().statusCode(200)
+                .body("state", contains("approved", "approved"));
+    }
+
+    @Test
+    void aMalformedExpectedAmountIsRefusedNamingTheField() {
+        CreditFixtures.Client client = breachedInJanuary("expected-bad", null);
+        sync(JANUARY, "2024-02-02T00:00:00Z").statusCode(200);
+        long id = creditId(client, JANUARY);
+        String bounds = "must be a decimal amount such as 1200.00: up to 15 digits, a point and up to 4 decimals";
+        // 5 decimals; 16 digits before the point; a sign; an exponent; text
+        for (String amount : List.of("1200.00001", "1234567890123456", "-1200.00", "1.2E3", "twelve hundred")) {
+            post(id, "approve", Map.of("expectedAmount", amount)).statusCode(400)
+                    .body("violations.field", contains("expectedAmount"))
+                    .body("violations[0].message", equalTo(bounds));
+        }
+        post(id, "approve", Map.of("expectedCurrency", "eur")).statusCode(400)
+                .body("violations.field", contains("expectedCurrency"));
+        api().body(Map.of("ids", List.of(id), "expectedAmounts", List.of("1e3"))).post("/api/credits/approve")
+                .then().statusCode(400).body("violations.field", contains("expectedAmounts[0]"));
+        // the longest amount allowed is read, compared and found different: a 409, not a 400
+        post(id, "approve", Map.of("expectedAmount", "123456789012345.1234")).statusCode(409)
+                .body("violations.field", contains("expectedAmount"));
+        creditOf(client, JANUARY).body("items[0].state", equalTo("claimed"));
+    }
+
+    private static List<String> auditActions(long id) {
+        return given().queryParam("entity", "credit").queryParam("id", id)
+                .when().get("/api/audit").then().statusCode(200).extract().jsonPath().getList("action");
     }
 
     @Test

@@ -57,7 +57,7 @@ class CreditClaimPagesBrowserTest extends BrowserTest {
         resize(1400);
         find("#select-" + claimedId).click();
         find("#bulk-approve button[type=submit]").click();
-        waitUpTo(java.time.Duration.ofSeconds(5)).until(driver -> driver.getCurrentUrl().contains("notice="));
+        waitUpTo(java.time.Duration.ofSeconds(5)).until(driver -> driver.getCurrentUrl().contains("done=approved"));
         assertEquals("1 credit approved.", find("#notice").getText());
         assertTrue(find("#credit-" + claimedId).getText().contains("approved"));
 
@@ -67,8 +67,16 @@ class CreditClaimPagesBrowserTest extends BrowserTest {
             Number overflow = (Number) script(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(overflow.intValue() <= 0, "a credit at " + width + " px overflows by " + overflow + " px");
+            // the re-measured column is in sight, not scrolled off inside the table
+            Number remeasured = (Number) script("return document.querySelector('#figure-amount td:last-child')"
+                    + ".getBoundingClientRect().right;");
+            assertTrue(remeasured.intValue() <= width, "the re-measured amount at " + width + " px ends at "
+                    + remeasured + " px");
             screenshot("credit-claim-flagged-" + width, width);
         }
         assertTrue(find("#review").getText().contains("EUR 3,000.00"));
+        // as credited 1 − 3,600 / 2,419,200 = 99.85119…%, re-measured 98.80952…%: both, side by side
+        String availability = find("#figure-availability").getText();
+        assertTrue(availability.contains("99.851 %") && availability.contains("98.809 %"), availability);
     }
 }
