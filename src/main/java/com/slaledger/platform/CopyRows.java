@@ -18,8 +18,7 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>Values are written in the forms PostgreSQL reads back exactly: instants as ISO-8601 in UTC with six
  * fraction digits ({@code 2024-05-02T08:00:00.123456Z}; nanoseconds beyond the microsecond are cut, as
- * PostgreSQL keeps microseconds), numbers in plain notation, booleans as {@code t}/{@code f}, a closed
- * period as a range literal {@code ["start","end"]} ({@code ["start",)} without an end).
+ * PostgreSQL keeps microseconds), numbers in plain notation, booleans as {@code t}/{@code f}.
  *
  * <p>Text cannot hold NUL in PostgreSQL: a value with one is kept out of the copy, which then fails with
  * SQLSTATE 22021 before anything is sent, as an insert of that text would (the service answers it with a 400).
@@ -82,24 +81,6 @@ public final class CopyRows {
             return addNull();
         }
         appendInstant(separate(), instant);
-        return this;
-    }
-
-    /**
-     * Adds the closed period {@code [start, end]} (a {@code tstzrange}); without an end the period has no upper
-     * bound, {@code [start, )}, as PostgreSQL itself writes {@code tstzrange(start, null, '[]')}.
-     */
-    public CopyRows addClosedPeriod(Instant start, Instant end) {
-        StringBuilder out = separate().append("[\"");
-        appendInstant(out, start);
-        out.append("\",");
-        if (end == null) {
-            out.append(')');
-        } else {
-            out.append('"');
-            appendInstant(out, end);
-            out.append("\"]");
-        }
         return this;
     }
 

@@ -39,15 +39,6 @@ class CopyRowsTest {
     }
 
     @Test
-    void aClosedPeriodIsARangeLiteralWithoutUpperBoundWhenItHasNoEnd() {
-        Instant start = Instant.parse("2024-05-02T08:00:00Z");
-        CopyRows rows = new CopyRows().addClosedPeriod(start, Instant.parse("2024-05-02T08:45:00.25Z"))
-                .addClosedPeriod(start, null).endRow();
-        assertEquals("[\"2024-05-02T08:00:00.000000Z\",\"2024-05-02T08:45:00.250000Z\"]\t"
-                + "[\"2024-05-02T08:00:00.000000Z\",)\n", rows.text());
-    }
-
-    @Test
     void aTextWithNulIsRefusedWithPostgresqlsOwnStateBeforeAnythingIsSent() {
         CopyRows rows = new CopyRows().add("bad\u0000title").endRow();
         // no connection is touched: the refusal comes first
