@@ -147,4 +147,51 @@ class IncidentBulkInsertTest {
         }
         assertEquals(3 + 3 * 120, ids.size(), "every incident has its own id");
     }
+
+    @Test
+    void textWithTabsLineBreaksBackslashesQuotesAndUnicodeReadsBackExactlyAsSent() {
+        String service = Fixtures.service("bulk-text");
+        String client = Fixtures.client("bulk-text");
+        // every character COPY's text format treats specially, its escapes and end marker as plain text, and more
+        String awkward = "tab\there; line\nbreak; cr\r\nlf; back\\slash \\N \\. \\t;"
+                + " \"double\" 'single' `tick`, comma; semicolon | pipe; é ß ✓ 日本 😀 \u202eRTL\u202c \u0008 end";
+        Map<String, Object> body = incident(TestData.uniqueKey("text"), service, client);
+        body.put("title", awkward.substring(0, 120));
+        body.put("summary", awkward);
+        body.put("rootCause", "\\N");
+        body.put("excluded", true);
+        body.put("exclusionReason", "\\.\n\\.");
+        body.put("preventiveActions", List.of(awkward, "\t lone tab first"));
+        body.put("timeline", List.of(Map.of("at", "2024-05-02T08:05:00Z", "text", awkward)));
+        int id = given().contentType(ContentType.JSON).body(Map.of("incidents", List.of(body)))
+                .post("/api/incidents/batch").then().statusCode(200).extract().path("items[0].id");
+
+        Map<String, Object> read = given().get("/api/incidents/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertEquals(awkward.substring(0, 120).strip(), read.get("title"), "a title is stored stripped");
+        assertEquals(awkward, read.get("summary"));
+        assertEquals("\\N", read.get("rootCause"), "a backslash-N text is text, not null");
+        assertEquals("\\.\n\\.", read.get("exclusionReason"), "the end-of-data marker inside a value is text");
+        assertEquals(List.of(awkward, "\t lone tab first"), read.get("preventiveActions"));
+        assertEquals(List.of(Map.of("at", "2024-05-02T08:05:00Z", "text", awkward)), read.get("timeline"));
+    }
+
+    @Test
+    void aNulInTheLastTableWrittenRefusesTheWholeBatchAndWritesNothing() {
+        String service = Fixtures.service("bulk-nul");
+        String client = Fixtures.client("bulk-nul");
+        Map<String, Object> good = incident(TestData.uniqueKey("nul-good"), service, client);
+        Map<String, Object> bad = incident(TestData.uniqueKey("nul-bad"), service, client);
+        // the incidents and their links are copied before the timeline, whose text is refused
+        bad.put("timeline", List.of(Map.of("at", "2024-05-02T08:05:00Z", "text", "Pa\u0000ged")));
+        given().contentType(ContentType.JSON).body(Map.of("incidents", List.of(good, bad)))
+                .post("/api/incidents/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Text must not contain NUL characters"));
+        for (Map<String, Object> item : List.of(good, bad)) {
+            given().get("/api/incidents/by-key/bulk/" + item.get("externalId")).then().statusCode(404);
+        }
+        // the same good item alone is created: the refused batch left no key, lock or row behind
+        given().contentType(ContentType.JSON).body(Map.of("incidents", List.of(good)))
+                .post("/api/incidents/batch").then().statusCode(200).body("created", equalTo(1));
+    }
 }
