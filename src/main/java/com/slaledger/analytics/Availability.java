@@ -94,7 +94,7 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
         boolean wholeUnits = true;
         for (int i = 0; i < positions.length; i++) {
             int p = positions[i];
-            if (!table.excluded(p) && weights.exact()[p].signum() > 0
+            if (!table.excluded(p) && weights.positive(p)
                     && Math.min(table.impactEndMicros(p, asOfMicros), w.endMicros())
                             > Math.max(table.startMicros(p), w.startMicros())) {
                 counted[n++] = i;
@@ -168,8 +168,7 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
 
         DowntimeContribution[] contributions = new DowntimeContribution[positions.length];
         for (int i = 0; i < positions.length; i++) {
-            contributions[i] = new DowntimeContribution(table.incident(positions[i]).incidentId(),
-                    contributionSeconds[i]);
+            contributions[i] = new DowntimeContribution(table.incidentId(positions[i]), contributionSeconds[i]);
         }
         TimeWindow[] outageStretches = new TimeWindow[stretches.intervals().size()];
         for (int s = 0; s < outageStretches.length; s++) {

@@ -23,6 +23,7 @@ public final class ImpactTable {
     static final long NOT_WHOLE_UNITS = -1;
 
     private final List<IncidentImpact> incidents;
+    private final String[] incidentIds;
     private final long[] startMicros;
     private final long[] impactEndMicros;
     private final boolean[] ongoing;
@@ -38,8 +39,10 @@ public final class ImpactTable {
         impactEndMicros = new long[n];
         ongoing = new boolean[n];
         excluded = new boolean[n];
+        incidentIds = new String[n];
         for (int p = 0; p < n; p++) {
             IncidentImpact incident = this.incidents.get(p);
+            incidentIds[p] = incident.incidentId();
             startMicros[p] = Micros.of(incident.startedAt());
             ongoing[p] = incident.ongoing();
             impactEndMicros[p] = ongoing[p] ? startMicros[p] : Micros.of(incident.impactEnd());
@@ -60,6 +63,11 @@ public final class ImpactTable {
     /** The incident at {@code position}. */
     public IncidentImpact incident(int position) {
         return incidents.get(position);
+    }
+
+    /** The id of the incident at {@code position}, as its contribution names it. */
+    String incidentId(int position) {
+        return incidentIds[position];
     }
 
     long startMicros(int position) {
@@ -97,6 +105,11 @@ public final class ImpactTable {
      *              precision, {@code numeric(9, 6)}) is whole, since {@code PROPORTIONAL} divides it by 100
      */
     record Weights(BigDecimal[] exact, long[] units) {
+
+        /** Whether the incident's weight is above 0, from its units where it has them (no decimal read). */
+        boolean positive(int position) {
+            return units[position] == NOT_WHOLE_UNITS ? exact[position].signum() > 0 : units[position] > 0;
+        }
     }
 
     private Weights weigh(ImpactModel impactModel) {
