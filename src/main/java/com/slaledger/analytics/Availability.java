@@ -57,6 +57,22 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
     public static Availability measure(TimeWindow window, Instant asOf, List<TimeWindow> announcedMaintenance,
                                        List<IncidentImpact> incidents, ImpactModel impactModel,
                                        long minimumOutageSeconds) {
+        int[] everyPosition = new int[incidents.size()];
+        Arrays.setAll(everyPosition, p -> p);
+        return measure(window, asOf, announcedMaintenance, ImpactTable.of(incidents), everyPosition, impactModel,
+                minimumOutageSeconds);
+    }
+
+    /**
+     * As {@link #measure(TimeWindow, Instant, List, List, ImpactModel, long)}, for the incidents of {@code table}
+     * at {@code positions}: a report measuring many clients over the same incidents prepares them once and
+     * gives each client's as positions. The contributions follow the order of {@code positions}.
+     *
+     * @param positions the incidents affecting the client, as positions in {@code table}, in any order; read only
+     */
+    public static Availability measure(TimeWindow window, Instant asOf, List<TimeWindow> announcedMaintenance,
+                                       ImpactTable table, int[] positions, ImpactModel impactModel,
+                                       long minimumOutageSeconds) {
         if (minimumOutageSeconds < 0) {
             throw new IllegalArgumentException("minimumOutageSeconds must not be negative: " + minimumOutageSeconds);
         }
@@ -71,62 +87,73 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
         // 3. Each counted incident (not excluded, a positive weight, some time in the window) as an interval
         //    clipped to the window. They are numbered k in order of start, and that order is also the
         //    tie-break of step 5 between equal weights: earliest startedAt, then id, then the caller's order.
-        BigDecimal[] weights = new BigDecimal[incidents.size()];
-        Interval[] clipped = new Interval[incidents.size()];
-        List<Integer> counted = new ArrayList<>();
-        for (int i = 0; i < incidents.size(); i++) {
-            IncidentImpact incident = incidents.get(i);
-            if (!incident.excluded()) {
-                weights[i] = impactModel.weight(incident.impactPercent());
-                clipped[i] = incident.impactInterval(asOf).clip(w);
-                if (weights[i].signum() > 0 && !clipped[i].isEmpty()) {
-                    counted.add(i);
-                }
+        ImpactTable.Weights weights = table.weights(impactModel);
+        long asOfMicros = Micros.of(asOf);
+        int[] counted = new int[positions.length];
+        int n = 0;
+        boolean wholeUnits = true;
+        for (int i = 0; i < positions.length; i++) {
+            int p = positions[i];
+            if (!table.excluded(p) && weights.positive(p)
+                    && Math.min(table.impactEndMicros(p, asOfMicros), w.endMicros())
+                            > Math.max(table.startMicros(p), w.startMicros())) {
+                counted[n++] = i;
+                wholeUnits &= weights.units()[p] != ImpactTable.NOT_WHOLE_UNITS;
             }
         }
-        // Clipping to the window keeps the order of startedAt, so this is also the order of the clipped starts.
-        counted.sort(Comparator.comparing((Integer i) -> incidents.get(i).startedAt())
-                .thenComparing(i -> incidents.get(i).incidentId()));
-        int n = counted.size();
+        counted = inStepThreeOrder(Arrays.copyOf(counted, n), positions, table);
+        // Clipping to the window keeps the order of startedAt, so the clipped starts are in order too.
         long[] starts = new long[n];
         long[] ends = new long[n];
         for (int k = 0; k < n; k++) {
-            starts[k] = clipped[counted.get(k)].startMicros();
-            ends[k] = clipped[counted.get(k)].endMicros();
+            int p = positions[counted[k]];
+            starts[k] = Math.max(table.startMicros(p), w.startMicros());
+            ends[k] = Math.min(table.impactEndMicros(p, asOfMicros), w.endMicros());
         }
-        long[] weightUnits = weightUnits(counted, weights);
+        long[] weightUnits = null;
+        if (wholeUnits) {
+            weightUnits = new long[n];
+            for (int k = 0; k < n; k++) {
+                weightUnits[k] = weights.units()[positions[counted[k]]];
+            }
+        }
+        BigDecimal[] countedWeights = new BigDecimal[n];
+        for (int k = 0; k < n; k++) {
+            countedWeights[k] = weights.exact()[positions[counted[k]]];
+        }
 
         // 4 and 5. One sweep finds, at each instant, the heaviest active incident: the one whose weight counts
         //    there and who owns that downtime. Its pieces, merged where they touch, are the outage stretches;
         //    those long enough to count, outside maintenance, are the counted time.
-        HeaviestSweep.Pieces heaviest = HeaviestSweep.sweep(starts, ends, heaviestFirst(counted, weights, weightUnits));
-        IntervalSet stretches = stretchesOf(heaviest).withoutStretchesShorterThan(Micros.ofSeconds(minimumOutageSeconds));
-        List<Interval> countedIntervals = stretches.minus(maintenance).intervals();
+        HeaviestSweep.Pieces heaviest = HeaviestSweep.sweep(starts, ends, heaviestFirst(countedWeights, weightUnits));
+        IntervalSet stretches = stretchesOf(heaviest, Micros.ofSeconds(minimumOutageSeconds));
+        List<Interval> countedIntervals = (maintenance.isEmpty() ? stretches : stretches.minus(maintenance)).intervals();
 
         // 5. D: the sum of each incident's weight times the counted time it owns.
         long[] ownedMicros = new long[n];
         int next = 0;
-        for (int p = 0; p < heaviest.count(); p++) {
-            long pieceStart = heaviest.starts()[p];
-            long pieceEnd = heaviest.ends()[p];
+        for (int piece = 0; piece < heaviest.count(); piece++) {
+            long pieceStart = heaviest.starts()[piece];
+            long pieceEnd = heaviest.ends()[piece];
             while (next < countedIntervals.size() && countedIntervals.get(next).endMicros() <= pieceStart) {
                 next++;
             }
             for (int c = next; c < countedIntervals.size() && countedIntervals.get(c).startMicros() < pieceEnd; c++) {
                 long overlapMicros = Math.min(pieceEnd, countedIntervals.get(c).endMicros())
                         - Math.max(pieceStart, countedIntervals.get(c).startMicros());
-                ownedMicros[heaviest.winners()[p]] += overlapMicros;
+                ownedMicros[heaviest.winners()[piece]] += overlapMicros;
             }
         }
-        BigDecimal[] contributionSeconds = new BigDecimal[incidents.size()];
+        BigDecimal[] contributionSeconds = new BigDecimal[positions.length];
         Arrays.fill(contributionSeconds, BigDecimal.ZERO);
         BigDecimal downtimeMicros = weightUnits != null ? weightedMicros(weightUnits, ownedMicros) : BigDecimal.ZERO;
         for (int k = 0; k < n; k++) {
             if (ownedMicros[k] > 0) {
-                int i = counted.get(k);
-                BigDecimal contributionMicros = weights[i].multiply(BigDecimal.valueOf(ownedMicros[k]));
-                contributionSeconds[i] = Micros.toSeconds(contributionMicros);
-                if (weightUnits == null) {
+                if (weightUnits != null) {
+                    contributionSeconds[counted[k]] = weightedSeconds(weightUnits[k], ownedMicros[k]);
+                } else {
+                    BigDecimal contributionMicros = countedWeights[k].multiply(BigDecimal.valueOf(ownedMicros[k]));
+                    contributionSeconds[counted[k]] = Micros.toSeconds(contributionMicros);
                     downtimeMicros = downtimeMicros.add(contributionMicros);
                 }
             }
@@ -139,42 +166,53 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
                         .multiply(Percent.HUNDRED)
                         .divide(BigDecimal.valueOf(measuredMicros), Percent.EXACT_SCALE, RoundingMode.FLOOR));
 
-        List<DowntimeContribution> contributions = new ArrayList<>(incidents.size());
-        for (int i = 0; i < incidents.size(); i++) {
-            contributions.add(new DowntimeContribution(incidents.get(i).incidentId(), contributionSeconds[i]));
+        DowntimeContribution[] contributions = new DowntimeContribution[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            contributions[i] = new DowntimeContribution(table.incidentId(positions[i]), contributionSeconds[i]);
+        }
+        TimeWindow[] outageStretches = new TimeWindow[stretches.intervals().size()];
+        for (int s = 0; s < outageStretches.length; s++) {
+            outageStretches[s] = TimeWindow.of(stretches.intervals().get(s));
         }
         return new Availability(measured.window(), measured.provisional(), measuredMicros > 0,
                 Micros.toSeconds(measuredMicros), Micros.toSeconds(maintenance.totalMicros()),
                 Micros.toSeconds(downtimeMicros), availabilityPercent,
-                stretches.intervals().stream().map(TimeWindow::of).toList(), contributions);
+                List.of(outageStretches), List.of(contributions));
     }
 
     /**
-     * The counted incidents' weights as whole numbers of {@value #WEIGHT_UNITS_PER_ONE}ths, in step 3's order,
-     * or null when some weight is not one: every weight the impact models give for an impact percent with at
-     * most 6 decimals (the stored precision, {@code numeric(9, 6)}) is, since {@code PROPORTIONAL} divides it
-     * by 100. The null case keeps exact {@link BigDecimal} arithmetic.
+     * The counted incidents (indexes into {@code positions}, in the caller's order) in step 3's order, ties in
+     * rank kept in the caller's order: usually they are already, as a report gives its incidents by start;
+     * otherwise they are sorted by rank.
      */
-    private static long[] weightUnits(List<Integer> counted, BigDecimal[] weights) {
-        long[] units = new long[counted.size()];
-        for (int k = 0; k < units.length; k++) {
-            BigDecimal scaled = weights[counted.get(k)].movePointRight(WEIGHT_DECIMALS);
-            if (scaled.scale() > 0 && scaled.stripTrailingZeros().scale() > 0
-                    || scaled.compareTo(BigDecimal.valueOf(WEIGHT_UNITS_PER_ONE)) > 0) {
-                return null;
-            }
-            units[k] = scaled.longValueExact();
+    private static int[] inStepThreeOrder(int[] counted, int[] positions, ImpactTable table) {
+        boolean inOrder = true;
+        for (int k = 1; k < counted.length && inOrder; k++) {
+            inOrder = table.orderRank(positions[counted[k - 1]]) <= table.orderRank(positions[counted[k]]);
         }
-        return units;
+        if (inOrder) {
+            return counted;
+        }
+        // the rank above the index in the 32 low bits: sorting the keys sorts by rank, then by the caller's order
+        long[] keys = new long[counted.length];
+        for (int k = 0; k < counted.length; k++) {
+            keys[k] = (long) table.orderRank(positions[counted[k]]) << 32 | counted[k];
+        }
+        Arrays.sort(keys);
+        int[] ordered = new int[counted.length];
+        for (int k = 0; k < counted.length; k++) {
+            ordered[k] = (int) keys[k];
+        }
+        return ordered;
     }
 
     /**
      * Step 5's precedence as sweep keys, lowest first: heaviest, then step 3's order k. With whole weight
-     * units the key is computed, the lightness {@code 10^8 − units} above k's 32 bits; otherwise the
-     * incidents are sorted by weight (stably, so k still breaks ties) and the key is the rank.
+     * units the key is computed, the lightness {@code 10^8 − units} above k's 32 bits; otherwise (units null)
+     * the incidents are sorted by weight (stably, so k still breaks ties) and the key is the rank.
      */
-    private static long[] heaviestFirst(List<Integer> counted, BigDecimal[] weights, long[] weightUnits) {
-        long[] precedence = new long[counted.size()];
+    private static long[] heaviestFirst(BigDecimal[] weights, long[] weightUnits) {
+        long[] precedence = new long[weights.length];
         if (weightUnits != null) {
             for (int k = 0; k < precedence.length; k++) {
                 precedence[k] = (WEIGHT_UNITS_PER_ONE - weightUnits[k]) << 32 | k;
@@ -184,7 +222,7 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
             for (int k = 0; k < precedence.length; k++) {
                 byWeight.add(k);
             }
-            byWeight.sort(Comparator.comparing((Integer k) -> weights[counted.get(k)], Comparator.reverseOrder()));
+            byWeight.sort(Comparator.comparing((Integer k) -> weights[k], Comparator.reverseOrder()));
             for (int rank = 0; rank < precedence.length; rank++) {
                 precedence[byWeight.get(rank)] = rank;
             }
@@ -192,8 +230,29 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
         return precedence;
     }
 
-    /** The union of the sweep's pieces: they are disjoint and sorted, so touching ones are merged in one pass. */
-    private static IntervalSet stretchesOf(HeaviestSweep.Pieces pieces) {
+    /**
+     * {@code units · micros} hundred-millionths of a microsecond, in seconds as {@link Micros#tidy} writes
+     * them: the product in a {@code long} while it fits (a weight owning up to a day), trailing zeros of the
+     * fraction dropped there, never into an exponent; exact {@link BigDecimal} beyond.
+     */
+    private static BigDecimal weightedSeconds(long units, long micros) {
+        int scale = WEIGHT_DECIMALS + 6;
+        if (micros > Long.MAX_VALUE / units) {
+            return Micros.tidy(BigDecimal.valueOf(units).multiply(BigDecimal.valueOf(micros)).movePointLeft(scale));
+        }
+        long unscaled = units * micros;
+        while (scale > 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
+    }
+
+    /**
+     * Step 4: the union of the sweep's pieces without its stretches shorter than {@code minimumMicros} (one as
+     * long as the minimum counts). The pieces are disjoint and sorted, so touching ones are merged in one pass.
+     */
+    private static IntervalSet stretchesOf(HeaviestSweep.Pieces pieces, long minimumMicros) {
         List<Interval> stretches = new ArrayList<>();
         int p = 0;
         while (p < pieces.count()) {
@@ -202,7 +261,9 @@ public record Availability(TimeWindow measuredWindow, boolean provisional, boole
             while (++p < pieces.count() && pieces.starts()[p] == end) {
                 end = pieces.ends()[p];
             }
-            stretches.add(new Interval(start, end));
+            if (end - start >= minimumMicros) {
+                stretches.add(new Interval(start, end));
+            }
         }
         return new IntervalSet(stretches);
     }

@@ -9,6 +9,8 @@
  * {@link java.math.BigDecimal}; floating point appears only in trend statistics. The availability
  * sweep, the hot loop of the fleet reports, stays exact without {@code BigDecimal}: instants in
  * {@code long} microseconds, weights in whole hundred-millionths (an impact percent's millionths, its
- * stored precision) and the downtime summed in {@code long}s, made a decimal once per window.
+ * stored precision) and the downtime summed in {@code long}s, made a decimal once per window. A report
+ * measuring many clients over the same incidents prepares them once ({@link com.slaledger.analytics.ImpactTable}:
+ * intervals and weights by position) and gives each client's incidents as positions.
  */
 package com.slaledger.analytics;

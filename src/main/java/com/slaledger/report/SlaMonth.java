@@ -80,7 +80,7 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
      *                        zone (empty without one): clients with different calendars never share a measurement
      */
     record Inputs(TimeWindow window, Set<String> coveredServices, ImpactModel impactModel, long minimumOutageSeconds,
-            List<TimeWindow> maintenance, List<IncidentFacts> naming,
+            List<TimeWindow> maintenance, IncidentIndex.Selection naming,
             List<TimeWindow> outsideServiceHours) {
 
         /**
@@ -108,10 +108,9 @@ record SlaMonth(ContractTerms terms, YearMonth month, TimeWindow window, List<Ti
         /** The incidents on the month's page and the availability they leave (SPEC "Availability"). */
         Shared measure(Instant asOf, IncidentIndex incidentIndex) {
             TimeWindow measured = window.measuredAsOf(asOf).window();
-            List<IncidentFacts> incidents = incidentIndex.affecting(naming, coveredServices)
-                    .stream().filter(incident -> concerns(incident, measured, asOf)).toList();
-            Availability availability = Availability.measure(window, asOf, excluded(),
-                    incidents.stream().map(incidentIndex::impactOf).toList(), impactModel, minimumOutageSeconds);
+            IncidentIndex.Selection incidents = incidentIndex.concerning(naming, coveredServices, measured, asOf);
+            Availability availability = Availability.measure(window, asOf, excluded(), incidentIndex.impacts(),
+                    incidents.positions(), impactModel, minimumOutageSeconds);
             return new Shared(incidents, availability);
         }
     }

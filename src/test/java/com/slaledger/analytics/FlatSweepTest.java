@@ -7,6 +7,7 @@ import com.slaledger.testing.Seeds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -145,6 +146,38 @@ class FlatSweepTest {
         Seeds.check(seed, incidents::toString, () -> assertEquals(
                 TreeSweepReference.measure(window, asOf, maintenance, incidents, ImpactModel.PROPORTIONAL, 0),
                 Availability.measure(window, asOf, maintenance, incidents, ImpactModel.PROPORTIONAL, 0)));
+    }
+
+    /**
+     * A report prepares its incidents once ({@link ImpactTable}) and measures each client's as positions in it:
+     * any subset, in any order, under one impact model and then another, gives what the tree sweep gives for
+     * the list of those incidents in that order.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void positionsInASharedTableMeasureAsTheirIncidentsDo(long seed) {
+        Random random = new Random(seed);
+        List<IncidentImpact> reported = incidents(random, random.nextInt(4) == 0);
+        ImpactTable table = ImpactTable.of(reported);
+        TimeWindow window = TimeWindow.of(T0, at(1_000_000_000L));
+        for (int client = 0; client < 2; client++) {
+            List<Integer> chosen = new ArrayList<>(IntStream.range(0, reported.size())
+                    .filter(position -> random.nextInt(4) > 0).boxed().toList());
+            if (random.nextBoolean()) {
+                Collections.shuffle(chosen, random);
+            }
+            int[] positions = chosen.stream().mapToInt(Integer::intValue).toArray();
+            List<IncidentImpact> incidents = chosen.stream().map(reported::get).toList();
+            List<TimeWindow> maintenance = maintenance(random);
+            ImpactModel model = impactModel(random);
+            long minimumOutageSeconds = random.nextBoolean() ? 0 : random.nextInt(120);
+            Instant asOf = at(random.nextInt(1_200_000_000));
+            Seeds.check(seed, () -> List.of(incidents, maintenance, model, minimumOutageSeconds, asOf).toString(),
+                    () -> assertEquals(
+                            TreeSweepReference.measure(window, asOf, maintenance, incidents, model, minimumOutageSeconds),
+                            Availability.measure(window, asOf, maintenance, table, positions, model,
+                                    minimumOutageSeconds)));
+        }
     }
 
     @Test
