@@ -168,6 +168,8 @@ public class ServiceCalendarService {
                         .sorted(Comparator.comparing(field -> ServiceCalendarChange.position(field.field())))
                         .map(field -> new ServiceCalendarChange.Field(field.field(), lines(field.field(),
                                 field.before()), lines(field.field(), field.after())))
+                        // an empty list and no value read the same: a creation without custom holidays set none
+                        .filter(field -> !field.before().equals(field.after()))
                         .toList());
     }
 

@@ -87,6 +87,15 @@ class ServiceCalendarAuditTest {
                 .body("[1].fields[0].after", contains(key))
                 .body("[1].fields[2].after", contains("MONDAY 08:00-12:00", "FRIDAY 13:00-17:00"))
                 .body("[1].fields[2].before", empty());
+        // a creation without custom holidays does not list them: an empty list is no value
+        String bare = TestData.uniqueKey("cal-bare");
+        Map<String, Object> withoutHolidays = calendar(bare);
+        withoutHolidays.remove("customHolidays");
+        withoutHolidays.remove("holidayCountry");
+        given().contentType(ContentType.JSON).body(withoutHolidays).post("/api/service-calendars").then()
+                .statusCode(201);
+        given().get("/api/service-calendars/" + bare + "/history").then().statusCode(200)
+                .body("[0].fields.name", contains("key", "name", "weeklyHours"));
 
         // the page shows the same, beside the calendar
         String page = TestUsers.withRole(Role.FINANCE).given().accept("text/html").get("/service-calendars/" + key)
