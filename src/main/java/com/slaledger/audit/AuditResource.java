@@ -1,6 +1,7 @@
 package com.slaledger.audit;
 
 import com.slaledger.audit.AuditTrail.AuditEntry;
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Role.ADMIN)
 public class AuditResource {
 
-    static final Set<String> ENTITIES = Set.of("incident", "contract", "credit", "what-if");
+    static final Set<String> ENTITIES = Set.of("incident", "contract", "credit", "what-if", "service-calendar");
 
     private final AuditTrail audit;
 
@@ -35,17 +36,19 @@ public class AuditResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Changes to incidents, contracts, credits and saved what-ifs, newest first, with who made "
-            + "them and before/after")
+    @Operation(summary = "Changes to incidents, contracts, credits, saved what-ifs and service calendars, newest first,"
+            + " with who made them and before/after")
     public List<AuditEntry> list(
-            @Parameter(description = "incident, contract, credit or what-if") @QueryParam("entity") String entity,
-            @Parameter(description = "the id of the incident, contract, credit or saved what-if")
+            @Parameter(description = "incident, contract, credit, what-if or service-calendar") @QueryParam("entity")
+            String entity,
+            @Parameter(description = "the id of the incident, contract, credit, saved what-if or service calendar (a"
+                    + " calendar's entries also come by its key: /api/service-calendars/{key}/history)")
             @QueryParam("id") String id,
             @QueryParam("limit") @DefaultValue("100") String limit) {
         List<FieldViolation> bad = new ArrayList<>();
         String wantedEntity = entity == null || entity.isBlank() ? null : entity.strip();
         if (wantedEntity != null && !ENTITIES.contains(wantedEntity)) {
-            bad.add(new FieldViolation("entity", "must be incident, contract, credit or what-if"));
+            bad.add(new FieldViolation("entity", "must be incident, contract, credit, what-if or service-calendar"));
         }
         Long wantedId = null;
         if (id != null && !id.isBlank()) {
@@ -55,15 +58,7 @@ public class AuditResource {
                 bad.add(new FieldViolation("id", "must be a whole number"));
             }
         }
-        int rows = 0;
-        try {
-            rows = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (rows < 1 || rows > AuditTrail.MAX_LIMIT) {
-            bad.add(new FieldViolation("limit", "must be a whole number from 1 to " + AuditTrail.MAX_LIMIT));
-        }
+        int rows = InputLimits.wholeNumber("limit", limit, 1, AuditTrail.MAX_LIMIT, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }

@@ -13,6 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
@@ -49,6 +52,42 @@ public class AuditTrail {
 
     /** Ids {@code first} to {@code last}, both included. */
     public record IdRange(long first, long last) {
+    }
+
+    /**
+     * A top-level field of a snapshot whose value differs between a change's {@code before} and {@code after};
+     * either side is null where the field is absent or JSON null (a creation has no before, a deletion no after).
+     */
+    public record FieldChange(String field, JsonNode before, JsonNode after) {
+    }
+
+    /**
+     * What a change did, field by field: the top-level fields of {@code before} and {@code after} (either may be
+     * null) whose values differ, by name (a stored snapshot keeps no field order: PostgreSQL's {@code jsonb}
+     * sorts keys by length), leaving out {@code ignored} ones such as timestamps. A field JSON null on one side
+     * and absent on the other is unchanged.
+     */
+    public static List<FieldChange> changedFields(JsonNode before, JsonNode after, Set<String> ignored) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode snapshot : new JsonNode[] {after, before}) {
+            if (snapshot != null) {
+                snapshot.fieldNames().forEachRemaining(names::add);
+            }
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        for (String name : names) {
+            JsonNode old = value(before, name);
+            JsonNode now = value(after, name);
+            if (!ignored.contains(name) && !Objects.equals(old, now)) {
+                changes.add(new FieldChange(name, old, now));
+            }
+        }
+        return changes;
+    }
+
+    private static JsonNode value(JsonNode snapshot, String field) {
+        JsonNode value = snapshot == null ? null : snapshot.get(field);
+        return value == null || value.isNull() ? null : value;
     }
 
     /** The JSON of a record as it is now, to keep as a change's before or after. */
@@ -192,7 +231,8 @@ public class AuditTrail {
         return ranges;
     }
 
-    private JsonNode tree(String text) {
+    /** A snapshot read back as JSON; null for null. */
+    public JsonNode tree(String text) {
         if (text == null) {
             return null;
         }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Service calendars: admins write them (they change what contracts measure, as contracts do); everyone who reads
- * SLA reports (account managers, finance) reads them, as the reports themselves, so a figure measured in service hours can be traced to its hours.
+ * SLA reports (account managers, finance) reads them, as the reports themselves, so a figure measured in service
+ * hours can be traced to its hours, and to who changed them when ({@code /{key}/history}).
  */
 @Path("/api/service-calendars")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +47,18 @@ public class ServiceCalendarResource {
     @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
     public ServiceCalendarResponse get(@PathParam("key") String key) {
         return calendars.find(key).orElseThrow(() -> ProblemException.notFound("service calendar", key));
+    }
+
+    /**
+     * The calendar's changes, newest first: who, when, what, and each field before and after (see
+     * {@link ServiceCalendarChange}); 404 problem for an unknown key.
+     */
+    @GET
+    @Path("/{key}/history")
+    @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
+    @Operation(summary = "A service calendar's changes, newest first, field by field")
+    public List<ServiceCalendarChange> history(@PathParam("key") String key) {
+        return calendars.history(key).orElseThrow(() -> ProblemException.notFound("service calendar", key));
     }
 
     @POST

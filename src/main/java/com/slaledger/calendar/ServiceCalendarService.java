@@ -1,5 +1,7 @@
 package com.slaledger.calendar;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.audit.AuditTrail;
 import com.slaledger.calendar.ServiceHours.WeeklyRange;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +29,9 @@ import java.util.regex.Pattern;
  * Service calendars for the API, the pages and the reports. Refuses, naming each field: an unknown weekday, a
  * time not {@code HH:MM} (00:00-23:59, or 24:00 as an end), an empty or reversed range, two ranges of one day
  * that overlap, an unknown holiday country or subdivision, a subdivision without a country, custom holidays
- * outside the years 1900-9999. A calendar named by a contract cannot be deleted (409).
+ * outside the years 1900-9999. A calendar named by a contract cannot be deleted (409). Every creation, change
+ * and deletion is audited in the transaction of the change, with the calendar before and after
+ * ({@link #AUDIT_ENTITY}), as contracts are.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -35,12 +40,21 @@ public class ServiceCalendarService {
     private static final Pattern CLOCK = Pattern.compile("([01]\\d|2[0-4]):([0-5]\\d)");
     private static final Pattern STORED = Pattern.compile("([A-Z]+) (\\d\\d:\\d\\d)-(\\d\\d:\\d\\d)");
 
+    /** The audit trail's name for a service calendar ({@code GET /api/audit?entity=service-calendar}). */
+    public static final String AUDIT_ENTITY = "service-calendar";
+    /** The most changes a calendar's history shows, newest first. */
+    static final int HISTORY_LIMIT = 100;
+    /** Snapshot fields a change does not show: timestamps, and the weekly total that follows from the hours. */
+    private static final Set<String> NOT_SHOWN = Set.of("createdAt", "updatedAt", "weeklyServiceSeconds");
+
     private final ServiceCalendarRepository calendars;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    public ServiceCalendarService(ServiceCalendarRepository calendars, Validator validator) {
+    public ServiceCalendarService(ServiceCalendarRepository calendars, Validator validator, AuditTrail audit) {
         this.calendars = calendars;
         this.validator = validator;
+        this.audit = audit;
     }
 
     /** Every calendar, by key. */
@@ -88,10 +102,15 @@ public class ServiceCalendarService {
         calendar.key = request.key();
         apply(request, ranges, calendar);
         calendars.persistAndFlush(calendar);
-        return response(calendar);
+        ServiceCalendarResponse created = response(calendar);
+        audit.record(AUDIT_ENTITY, calendar.id, "create", null, audit.snapshot(created));
+        return created;
     }
 
-    /** Replaces the calendar; the key cannot change (contracts name it). */
+    /**
+     * Replaces the calendar; the key cannot change (contracts name it). A replacement that changes something is
+     * audited with both states; one that changes nothing (a form saved again as it was) records nothing.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<ServiceCalendarResponse> update(String key, ServiceCalendarRequest request) {
         if (request.key() != null && !request.key().equals(key)) {
@@ -101,18 +120,27 @@ public class ServiceCalendarService {
                 request.holidayCountry(), request.holidaySubdivision(), request.customHolidays());
         List<WeeklyRange> ranges = validate(withKey);
         return calendars.findByKey(key).map(calendar -> {
+            String before = audit.snapshot(response(calendar));
             apply(withKey, ranges, calendar);
             calendars.flush();
-            return response(calendar);
+            ServiceCalendarResponse updated = response(calendar);
+            String after = audit.snapshot(updated);
+            if (!AuditTrail.changedFields(audit.tree(before), audit.tree(after), NOT_SHOWN).isEmpty()) {
+                audit.record(AUDIT_ENTITY, calendar.id, "update", before, after);
+            }
+            return updated;
         });
     }
 
+    /** Deletes the calendar, audited with its last state; false when there is none with this key. */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean delete(String key) {
         Optional<ServiceCalendar> calendar = calendars.findByKey(key);
         if (calendar.isEmpty()) {
             return false;
         }
+        long id = calendar.get().id;
+        String before = audit.snapshot(response(calendar.get()));
         try {
             calendars.delete(calendar.get());
             calendars.flush();
@@ -120,7 +148,48 @@ public class ServiceCalendarService {
             throw ProblemException.conflict("Service calendar '" + key + "' is named by contracts; it cannot be"
                     + " deleted while they refer to it");
         }
+        audit.record(AUDIT_ENTITY, id, "delete", before, null);
         return true;
+    }
+
+    /**
+     * The calendar's recorded changes, newest first (at most {@value #HISTORY_LIMIT}), each with the fields it
+     * changed; empty when there is no calendar with this key. A calendar deleted and created again under the
+     * same key starts a new history; the old one stays in {@code GET /api/audit?entity=service-calendar}.
+     */
+    public Optional<List<ServiceCalendarChange>> history(String key) {
+        return calendars.findByKey(key).map(calendar -> audit.list(AUDIT_ENTITY, calendar.id, HISTORY_LIMIT)
+                .stream().map(ServiceCalendarService::change).toList());
+    }
+
+    private static ServiceCalendarChange change(AuditTrail.AuditEntry entry) {
+        return new ServiceCalendarChange(entry.occurredAt(), entry.actor(), entry.action(),
+                AuditTrail.changedFields(entry.before(), entry.after(), NOT_SHOWN).stream()
+                        .sorted(Comparator.comparing(field -> ServiceCalendarChange.position(field.field())))
+                        .map(field -> new ServiceCalendarChange.Field(field.field(), lines(field.field(),
+                                field.before()), lines(field.field(), field.after())))
+                        // an empty list and no value read the same: a creation without custom holidays set none
+                        .filter(field -> !field.before().equals(field.after()))
+                        .toList());
+    }
+
+    /** A snapshot's value as the history shows it (see {@link ServiceCalendarChange.Field}). */
+    private static List<String> lines(String field, JsonNode value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            return List.of(value.asText());
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            items.add(item.isObject() ? item.path("day").asText() + " " + item.path("from").asText() + "-"
+                    + item.path("to").asText() : item.asText());
+        }
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        return field.equals("weeklyHours") ? items : List.of(String.join(", ", items));
     }
 
     /** Every violation by field, without writing anything: for a form. */

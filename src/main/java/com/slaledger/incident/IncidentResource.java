@@ -83,8 +83,8 @@ public class IncidentResource {
             @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
         List<FieldViolation> bad = new ArrayList<>();
         IncidentFilter filter = filter(client, service, severity, from, to, open, text, sort, bad);
-        int pageNumber = parseInt("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
-        int pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, bad);
+        int pageNumber = InputLimits.wholeNumber("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
+        int pageSize = InputLimits.wholeNumber("size", size, 1, MAX_PAGE_SIZE, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
@@ -324,19 +324,6 @@ public class IncidentResource {
         }
         bad.add(new FieldViolation(name, "must be " + InputLimits.instantRange()));
         return null;
-    }
-
-    private static int parseInt(String name, String value, int min, int max, List<FieldViolation> bad) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import com.slaledger.ingest.IngestService.DeliveryDetail;
 import com.slaledger.ingest.IngestService.DeliveryPage;
 import com.slaledger.ingest.IngestService.Receipt;
 import com.slaledger.ingest.IngestService.ReplayAllResult;
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.security.Role;
@@ -45,8 +46,8 @@ public class IngestDeliveryResource {
         List<FieldViolation> bad = new ArrayList<>();
         String wantedSource = parseSource(source, bad);
         Outcome wantedOutcome = parseOutcome(outcome, bad);
-        int pageNumber = parseInt("page", page, 0, 1_000_000, bad);
-        int pageSize = parseInt("size", size, 1, IngestService.MAX_PAGE_SIZE, bad);
+        int pageNumber = InputLimits.wholeNumber("page", page, 0, InputLimits.MAX_PAGE_NUMBER, bad);
+        int pageSize = InputLimits.wholeNumber("size", size, 1, IngestService.MAX_PAGE_SIZE, bad);
         if (!bad.isEmpty()) {
             throw ProblemException.invalid(bad);
         }
@@ -101,18 +102,5 @@ public class IngestDeliveryResource {
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
-    }
-
-    static int parseInt(String name, String value, int min, int max, List<FieldViolation> bad) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,23 +70,47 @@ public class MaintenanceWindowService {
      * Every announced window overlapping {@code [from, to)}, with what it names: the maintenance an SLA report
      * excludes. A recurring window is expanded in its zone into one entry per occurrence intersecting
      * {@code [from, to)} (same id, the occurrence's {@code startsAt}/{@code endsAt}), so every report (client
-     * month and window, fleet, ledger CSV, trends) sees the occurrences as ordinary windows.
+     * month and window, fleet, ledger CSV, trends) sees the occurrences as ordinary windows. A stored rule refused
+     * today is not expanded: only its first occurrence counts (see {@link #announcedWithRefusedRules}).
      */
     public List<MaintenanceWindowResponse> announcedDuring(Instant from, Instant to) {
-        List<MaintenanceWindowResponse> announced = new java.util.ArrayList<>();
+        return announcedWithRefusedRules(from, to).occurrences();
+    }
+
+    /**
+     * The announced maintenance of {@code [from, to)}: the occurrences {@link #announcedDuring} lists, and the
+     * announced windows whose stored rule is refused today and whose series reaches into {@code [from, to)},
+     * each once, by start: occurrences after the first may be missing there, which a report says in its notes.
+     */
+    public record Announced(List<MaintenanceWindowResponse> occurrences,
+            List<MaintenanceWindowResponse> refusedRules) {
+    }
+
+    /** See {@link Announced}; one query, as {@link #announcedDuring}. */
+    public Announced announcedWithRefusedRules(Instant from, Instant to) {
+        List<MaintenanceWindowResponse> announced = new ArrayList<>();
+        List<MaintenanceWindowResponse> refused = new ArrayList<>();
         for (MaintenanceWindow window : windows.search(from, to, null, null)) {
             if (!window.announced) {
                 continue;
             }
             MaintenanceWindowResponse response = MaintenanceWindowResponse.of(window);
+            if (response.ruleRefused()) {
+                refused.add(response);
+            }
             response.recurrenceRule().ifPresentOrElse(
                     rule -> rule.overlapping(from, to).forEach(occurrence ->
                             announced.add(response.occurrence(occurrence.start(), occurrence.end()))),
-                    () -> announced.add(response));
+                    () -> {
+                        // a one-off window, or the first occurrence of a rule that is not expanded
+                        if (response.startsAt().isBefore(to) && response.endsAt().isAfter(from)) {
+                            announced.add(response);
+                        }
+                    });
         }
-        announced.sort(java.util.Comparator.comparing(MaintenanceWindowResponse::startsAt)
+        announced.sort(Comparator.comparing(MaintenanceWindowResponse::startsAt)
                 .thenComparing(MaintenanceWindowResponse::id));
-        return announced;
+        return new Announced(List.copyOf(announced), List.copyOf(refused));
     }
 
     /** One page of windows, newest start first, and how many match in all. */

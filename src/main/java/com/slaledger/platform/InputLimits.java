@@ -1,10 +1,12 @@
 package com.slaledger.platform;
 
+import com.slaledger.platform.Problem.FieldViolation;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -168,24 +170,40 @@ public final class InputLimits {
 
     /**
      * A query parameter that must be a whole number within {@code [min, max]}: {@code defaultValue} when blank;
-     * otherwise a violation naming the parameter and the range is added to {@code bad} and {@code defaultValue}
-     * answered, so a caller can collect every bad parameter before refusing.
+     * otherwise a violation naming the parameter and the range ({@code "must be a whole number from 0 to 500"})
+     * is added to {@code bad} and {@code defaultValue} answered, so a caller can collect every bad parameter
+     * before refusing. The one reading of whole-number parameters: every resource and page calls it.
      */
     public static int wholeNumber(String name, String value, int defaultValue, int min, int max,
-            java.util.List<com.slaledger.platform.Problem.FieldViolation> bad) {
+            List<FieldViolation> bad) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
+        return wholeNumber(name, value, min, max, bad, defaultValue);
+    }
+
+    /**
+     * A whole number within {@code [min, max]} that must be given (a parameter whose default the resource
+     * declares, so an empty value was typed on purpose): anything else, blank included, adds the violation of
+     * {@link #wholeNumber(String, String, int, int, int, List)} to {@code bad} and answers {@code min}.
+     */
+    public static int wholeNumber(String name, String value, int min, int max, List<FieldViolation> bad) {
+        return wholeNumber(name, value, min, max, bad, min);
+    }
+
+    private static int wholeNumber(String name, String value, int min, int max, List<FieldViolation> bad,
+            int otherwise) {
+        if (value != null && value.length() <= MAX_JSON_NUMBER_CHARS) {
+            try {
+                int parsed = Integer.parseInt(value.strip());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the allowed range
             }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
         }
-        bad.add(new com.slaledger.platform.Problem.FieldViolation(name,
-                "must be a whole number from " + min + " to " + max));
-        return defaultValue;
+        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
+        return otherwise;
     }
 }

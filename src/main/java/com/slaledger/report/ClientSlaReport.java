@@ -34,6 +34,9 @@ import java.util.List;
  * @param outsideServiceHoursSeconds the window's time (cut at asOf) outside service hours; 0 without a calendar
  * @param responseTimes       MTTA and MTTR of the incidents starting in the month, on the wall clock and, with a
  *                            service calendar, in business time
+ * @param notes               what a reader should know about how the figures were made, in sentences; empty when
+ *                            nothing: e.g. a maintenance window concerning the client whose stored recurrence rule
+ *                            is refused today, so only its first occurrence was left out of the measured time
  */
 public record ClientSlaReport(Client client, String month, Window window, Instant asOf, boolean provisional,
         boolean measurable, BigDecimal targetPercent, String availabilityPercent, String availabilityDisplay,
@@ -43,7 +46,8 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
         List<IncidentLine> incidents, List<Maintenance> maintenanceWindows,
         String serviceCalendar,
         BigDecimal outsideServiceHoursSeconds,
-        ResponseTimesInHours responseTimes) {
+        ResponseTimesInHours responseTimes,
+        List<String> notes) {
 
     /**
      * An announced maintenance window that concerns this client and overlaps the month: excluded from it. A
@@ -84,7 +88,7 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
     }
 
     static ClientSlaReport of(SlaMonth month, Client client, Instant asOf, List<Maintenance> maintenanceWindows,
-            ResponseTimesInHours responseTimes) {
+            ResponseTimesInHours responseTimes, List<String> notes) {
         Availability availability = month.availability();
         SlaOutcome outcome = month.outcome();
         ErrorBudget budget = month.budget();
@@ -112,6 +116,6 @@ public record ClientSlaReport(Client client, String month, Window window, Instan
                         contract.impactThresholdPercent(), contract.minimumOutageSeconds(), contract.creditTiers(),
                         contract.monthlyFee(), contract.creditCapPercent()),
                 incidents, List.copyOf(maintenanceWindows), contract.serviceCalendar(),
-                month.outsideServiceHoursSeconds(), responseTimes);
+                month.outsideServiceHoursSeconds(), responseTimes, List.copyOf(notes));
     }
 }

@@ -90,20 +90,9 @@ final class ReportParameters {
         return Optional.of(new DateWindow(start, end));
     }
 
+    /** See {@link InputLimits#wholeNumber(String, String, int, int, int, List)}. */
     int wholeNumber(String name, String value, int defaultValue, int min, int max) {
-        if (isBlank(value)) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        bad.add(new FieldViolation(name, "must be a whole number from " + min + " to " + max));
-        return defaultValue;
+        return InputLimits.wholeNumber(name, value, defaultValue, min, max, bad);
     }
 
     <E extends Enum<E>> E choice(String name, String value, Class<E> type, E defaultValue) {

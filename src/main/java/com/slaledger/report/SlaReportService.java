@@ -72,7 +72,9 @@ public class SlaReportService {
                 .orElseThrow(() -> new ProblemException(404, "Not found", "Client '" + clientKey
                         + "' has no contract in force in " + reported, List.of()));
         TimeWindow window = terms.window(reported).orElseThrow();
-        List<MaintenanceWindowResponse> announced = maintenance.announcedDuring(window.start(), window.end());
+        MaintenanceWindowService.Announced maintenanceRead = maintenance.announcedWithRefusedRules(window.start(),
+                window.end());
+        List<MaintenanceWindowResponse> announced = maintenanceRead.occurrences();
         MaintenanceIndex maintenanceIndex = exclusions.index(window.start(), window.end(), List.of(terms), announced);
         IncidentIndex incidentIndex = new IncidentIndex(
                 incidents.duringForClient(window.start(), window.end(), clientKey, terms.coveredServices()));
@@ -85,9 +87,14 @@ public class SlaReportService {
                 .toList();
         ResponseTimesInHours responseTimes = ResponseTimesInHours.of(measured.incidents(), window,
                 maintenanceIndex.serviceHours(terms.contract().serviceCalendar()), zone);
+        List<String> notes = maintenanceRead.refusedRules().stream()
+                .filter(w -> concerns(w, clientKey, terms.coveredServices()))
+                .map(w -> "Maintenance window " + w.id() + " “" + w.title() + "” repeats by "
+                        + w.recurrence() + ". " + w.recurrenceWarning())
+                .toList();
         return ClientSlaReport.of(measured,
                 new ClientSlaReport.Client(client.key(), client.name(), client.timeZone()), asOf, excluded,
-                responseTimes);
+                responseTimes, notes);
     }
 
     /** The SPEC's scopes: all clients, the listed clients, or listed services the client's contract covers. */

@@ -109,7 +109,9 @@ public class MaintenancePages {
 
     /**
      * A window as the list shows it: whom it concerns in words, and whether it is over. For a recurring window
-     * {@code next} holds its next occurrences not yet ended (at most {@value #NEXT_OCCURRENCES}); empty otherwise.
+     * {@code next} holds its next occurrences not yet ended (at most {@value #NEXT_OCCURRENCES}); empty otherwise,
+     * and for a stored rule refused today, which is not expanded (its page says so, and its first occurrence
+     * decides its state).
      */
     public record Row(MaintenanceWindowResponse window, String concerns, String state,
             List<MaintenanceRecurrence.Occurrence> next) {
@@ -271,7 +273,7 @@ public class MaintenancePages {
                 .map(rule -> rule.next(now, NEXT_OCCURRENCES)).orElse(List.of());
         Instant start = window.startsAt();
         Instant end = window.endsAt();
-        if (window.recurring()) {
+        if (window.recurring() && !window.ruleRefused()) {
             // a rule is over when no occurrence is left, under way while its next one is
             start = next.isEmpty() ? now : next.get(0).start();
             end = next.isEmpty() ? now : next.get(0).end();

@@ -33,6 +33,7 @@ public class Navigation {
             new Item("Maintenance", "/maintenance", false),
             new Item("Credits", "/credits", false),
             new Item("Contracts", "/contracts", false),
+            new Item("Service calendars", "/service-calendars", false),
             new Item("Setup", "/admin/clients", false),
             new Item("Users", "/admin/users", false),
             new Item("Ingest", "/admin/ingest", false),
@@ -47,6 +48,8 @@ public class Navigation {
             Map.entry("/maintenance", Set.of(Role.SRE, Role.ADMIN)),
             Map.entry("/credits", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)),
             Map.entry("/contracts", Set.of(Role.FINANCE, Role.ADMIN)),
+            // read by whoever reads SLA reports, since a business-hours report is measured in them
+            Map.entry("/service-calendars", Set.of(Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN)),
             Map.entry("/admin/clients", Set.of(Role.ADMIN)),
             Map.entry("/admin/users", Set.of(Role.ADMIN)),
             Map.entry("/admin/ingest", Set.of(Role.ADMIN)),

@@ -1,5 +1,6 @@
 package com.slaledger.web;
 
+import com.slaledger.calendar.ServiceCalendarChange;
 import com.slaledger.calendar.ServiceCalendarRequest;
 import com.slaledger.calendar.ServiceCalendarResponse;
 import com.slaledger.calendar.ServiceCalendarService;
@@ -33,7 +34,8 @@ import org.jboss.resteasy.reactive.RestForm;
  * The service calendar pages: every calendar with its weekly hours and holidays, for whoever reads SLA reports
  * (as {@code /api/service-calendars}); admins add, change and delete them through a form whose weekly hours are
  * one range a line, {@code MONDAY 08:00-18:00}. Writes go through {@link ServiceCalendarService}, so the pages
- * refuse what the API refuses, each message beside its field.
+ * refuse what the API refuses, each message beside its field. A calendar's page ends with its history: who changed
+ * which field from what to what, and when (the audit trail's entries for it).
  */
 @Path("/service-calendars")
 @RolesAllowed({Role.ACCOUNT_MANAGER, Role.FINANCE, Role.ADMIN})
@@ -60,8 +62,12 @@ public class ServiceCalendarPages {
     public record ListPage(List<ServiceCalendarResponse> calendars, boolean edits) {
     }
 
-    /** A calendar's page ({@code calendar} null for a new one) and, for an admin, its form. */
-    public record FormPage(ServiceCalendarResponse calendar, CalendarForm form, FormErrors errors, boolean edits) {
+    /**
+     * A calendar's page ({@code calendar} null for a new one) with its recorded changes, newest first (empty for
+     * a new one), and, for an admin, its form.
+     */
+    public record FormPage(ServiceCalendarResponse calendar, CalendarForm form, FormErrors errors, boolean edits,
+            List<ServiceCalendarChange> history) {
 
         public boolean editing() {
             return calendar != null;
@@ -144,14 +150,15 @@ public class ServiceCalendarPages {
     @Path("/new")
     @RolesAllowed(Role.ADMIN)
     public TemplateInstance newForm() {
-        return Templates.calendar(new FormPage(null, CalendarForm.empty(), FormErrors.none(), true));
+        return Templates.calendar(new FormPage(null, CalendarForm.empty(), FormErrors.none(), true, List.of()));
     }
 
     @GET
     @Path("/{key}")
     public TemplateInstance calendar(@PathParam("key") String key) {
         ServiceCalendarResponse calendar = require(key);
-        return Templates.calendar(new FormPage(calendar, CalendarForm.of(calendar), FormErrors.none(), edits()));
+        return Templates.calendar(new FormPage(calendar, CalendarForm.of(calendar), FormErrors.none(), edits(),
+                history(calendar)));
     }
 
     @POST
@@ -206,11 +213,16 @@ public class ServiceCalendarPages {
             errors.addAll(more, Map.of("weeklyHours", "line", "customHolidays", "date"));
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.calendar(new FormPage(current, form, errors, true))).build();
+                .entity(Templates.calendar(new FormPage(current, form, errors, true,
+                        current == null ? List.of() : history(current)))).build();
     }
 
     private ServiceCalendarResponse require(String key) {
         return calendars.find(key).orElseThrow(() -> ProblemException.notFound("service calendar", key));
+    }
+
+    private List<ServiceCalendarChange> history(ServiceCalendarResponse calendar) {
+        return calendars.history(calendar.key()).orElse(List.of());
     }
 
     private boolean edits() {

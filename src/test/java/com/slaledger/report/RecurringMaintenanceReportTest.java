@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.slaledger.testing.Fixtures;
 import com.slaledger.testing.TestData;
@@ -68,6 +69,7 @@ class RecurringMaintenanceReportTest {
                 .body("recurrence", equalTo("FREQ=WEEKLY;BYDAY=SU"))
                 .body("timeZone", equalTo("Europe/Berlin"))
                 .body("exceptions", hasSize(0))
+                .body("recurrenceWarning", nullValue())
                 .extract().jsonPath().getLong("id");
 
         api().queryParam("month", "2030-03").queryParam("asOf", "2030-05-01T00:00:00Z").get("/api/reports/clients/" + client + "/sla").then().statusCode(200)
@@ -75,6 +77,7 @@ class RecurringMaintenanceReportTest {
                 .body("measuredSeconds", number(2660400))
                 .body("downtimeSeconds", number(1800))
                 .body("availabilityPercent", equalTo("99.932341001353179"))
+                .body("notes", hasSize(0))
                 .body("budget.allowedSeconds", number("2660.4"))
                 .body("budget.remainingSeconds", number("860.4"))
                 .body("maintenanceWindows.id", contains((int) id, (int) id))

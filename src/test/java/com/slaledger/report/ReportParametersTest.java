@@ -56,6 +56,8 @@ class ReportParametersTest {
         badParameter(get("/api/reports/trends", "months", "1"), "months");
         badParameter(get("/api/reports/trends", "months", "61"), "months");
         badParameter(get("/api/reports/trends", "months", "twelve"), "months");
+        get("/api/reports/trends", "months", "61").body("violations[0].message",
+                equalTo("must be a whole number from 2 to 60"));
         badParameter(get("/api/reports/trends", "format", "xlsx"), "format");
         badParameter(get("/api/reports/sla", "format", "pdf", "month", "2024-13"), "format", "month");
     }

@@ -139,6 +139,6 @@ class SharedMeasurementTest {
     private static MaintenanceWindowResponse maintenance(long id, String from, String to, MaintenanceScope scope,
             List<String> clients, List<String> services) {
         return new MaintenanceWindowResponse(id, "maintenance " + id, Instant.parse(from), Instant.parse(to), scope,
-                clients, services, true, AS_OF, AS_OF, null, null, List.of());
+                clients, services, true, AS_OF, AS_OF, null, null, List.of(), null);
     }
 }

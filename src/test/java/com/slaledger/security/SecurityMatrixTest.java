@@ -80,6 +80,7 @@ class SecurityMatrixTest {
             // service calendars: read by whoever reads SLA reports, written by admin as contracts are
             Map.entry("GET /api/service-calendars", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("GET /api/service-calendars/{key}", Set.of(AM, FINANCE, ADMIN)),
+            Map.entry("GET /api/service-calendars/{key}/history", Set.of(AM, FINANCE, ADMIN)),
             Map.entry("POST /api/service-calendars", Set.of(ADMIN)),
             Map.entry("PUT /api/service-calendars/{key}", Set.of(ADMIN)),
             Map.entry("DELETE /api/service-calendars/{key}", Set.of(ADMIN)),

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.slaledger.security.Role;
+import com.slaledger.testing.TestUsers;
 import io.quarkus.qute.Engine;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -54,6 +56,22 @@ class LayoutTest {
         assertTrue(html.contains("<a href=\"/incidents\" aria-current=\"page\">Incidents</a>"));
         assertTrue(html.contains("<a href=\"/credits\">Credits</a>"));
         assertEquals(1, html.split("aria-current=\"page\"", -1).length - 1);
+    }
+
+    /** Service calendars sit in the menu of those who may open them, after the contracts that name them. */
+    @Test
+    void theServiceCalendarsAreInTheMenuOfWhoeverReadsSlaReports() {
+        assertTrue(Navigation.isCurrent("/service-calendars", "/service-calendars/office-hours"));
+        String html = given().accept("text/html").when().get("/service-calendars").then().statusCode(200).extract()
+                .asString();
+        assertTrue(html.contains("<li><a href=\"/contracts\">Contracts</a></li>\n      <li><a href=\"/service-calendars\""
+                + " aria-current=\"page\">Service calendars</a></li>"), html);
+        String manager = TestUsers.withRole(Role.ACCOUNT_MANAGER).given().accept("text/html").when().get("/")
+                .then().statusCode(200).extract().asString();
+        assertTrue(manager.contains("<a href=\"/service-calendars\">Service calendars</a>"), manager);
+        String sre = TestUsers.withRole(Role.SRE).given().accept("text/html").when().get("/")
+                .then().statusCode(200).extract().asString();
+        assertFalse(sre.contains("href=\"/service-calendars\""), "the page is closed to SREs: " + sre);
     }
 
     @Test

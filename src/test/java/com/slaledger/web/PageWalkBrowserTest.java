@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.security.Role;
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.TestData;
 import com.slaledger.testing.TestUsers;
 import com.slaledger.testing.browser.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +56,15 @@ class PageWalkBrowserTest extends BrowserTest {
         long window = given().contentType(ContentType.JSON).body(maintenance).post("/api/maintenance-windows")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
+        String calendar = TestData.uniqueKey("walk-office");
+        given().contentType(ContentType.JSON).body(Map.of("key", calendar, "name", "Office hours with a long name"
+                        + " to wrap", "weeklyHours", List.of(Map.of("day", "MONDAY", "from", "08:00", "to", "18:00")),
+                        "holidayCountry", "DE")).post("/api/service-calendars").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("key", calendar, "name", "Office hours",
+                        "weeklyHours", List.of(Map.of("day", "MONDAY", "from", "08:00", "to", "17:00")),
+                        "customHolidays", List.of("2024-12-24", "2024-12-31")))
+                .put("/api/service-calendars/" + calendar).then().statusCode(200);
+
         String client = example.client();
         long contract = given().get("/api/clients/" + client + "/contracts").then().statusCode(200).extract()
                 .jsonPath().getLong("[0].id");
@@ -81,6 +91,8 @@ class PageWalkBrowserTest extends BrowserTest {
                 new Stop("contract-versions", "/contracts/" + client, "#version-" + contract, financeAndAdmin),
                 new Stop("contract", "/contracts/" + client + "/" + contract, "#tier-0", financeAndAdmin),
                 new Stop("contract-new", "/contracts/" + client + "/new", "#tier-0", List.of(Role.ADMIN)),
+                new Stop("service-calendars", "/service-calendars", "#calendar-" + calendar, slaReaders),
+                new Stop("service-calendar", "/service-calendars/" + calendar, "#calendar-history", slaReaders),
                 new Stop("maintenance", "/maintenance?month=2024-01&zone=Europe/Berlin", "#window-" + window,
                         sreAndAdmin),
                 new Stop("maintenance-window", "/maintenance/" + window + "?zone=Europe/Berlin", "#window-starts",
@@ -104,6 +116,7 @@ class PageWalkBrowserTest extends BrowserTest {
         for (String role : all) {
             browser.manage().deleteAllCookies();
             signIn(role.equals(Role.ACCOUNT_MANAGER) ? manager : TestUsers.withRole(role));
+            checkMenu(role, slaReaders.contains(role), failures);
             for (Stop stop : stops) {
                 boolean allowed = stop.roles().contains(role);
                 visit(role, stop.name(), stop.path(), allowed ? 200 : 403, allowed ? stop.keyFigure() : null, failures);
@@ -143,7 +156,8 @@ class PageWalkBrowserTest extends BrowserTest {
         }
         // no link leads the role into a page it may not open
         String closed = switch (role) {
-            case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin'], a[href^='/contracts']";
+            case Role.SRE -> "a[href^='/clients'], a[href^='/credits'], a[href^='/admin'], a[href^='/contracts'],"
+                    + " a[href^='/service-calendars']";
             case Role.FINANCE -> "a[href^='/incidents'], a[href^='/reliability'], a[href^='/admin'],"
                     + " a[href^='/maintenance']";
             case Role.ACCOUNT_MANAGER -> "a[href^='/reliability'], a[href^='/admin'], a[href^='/incidents/new'],"
@@ -194,6 +208,41 @@ class PageWalkBrowserTest extends BrowserTest {
             }
             if (width != 768) {
                 screenshot("walk-" + role + "-" + name + "-" + width, width);
+            }
+        }
+    }
+
+    /**
+     * The main menu as the role sees it: the service calendars there exactly for whoever reads SLA reports (the
+     * page's roles), and at every width every entry inside the window, the header no wider than the page; at
+     * 390 px, where the admin's twelve entries wrap onto several lines, the screenshot shows the menu.
+     */
+    private void checkMenu(String role, boolean readsCalendars, List<String> failures) {
+        resize(WIDTHS[0]);
+        open("/");
+        List<WebElement> calendars = browser.findElements(By.cssSelector(".site-nav a[href='/service-calendars']"));
+        if (calendars.size() != (readsCalendars ? 1 : 0)) {
+            failures.add(role + " menu: " + calendars.size() + " service calendar entries, expected "
+                    + (readsCalendars ? 1 : 0));
+        } else if (readsCalendars && !calendars.get(0).getText().equals("Service calendars")) {
+            failures.add(role + " menu: the entry reads '" + calendars.get(0).getText() + "'");
+        }
+        for (int width : WIDTHS) {
+            resize(width);
+            Object outside = script("""
+                    const bad = [];
+                    for (const a of document.querySelectorAll('.site-nav a')) {
+                      const r = a.getBoundingClientRect();
+                      if (r.left < 0 || r.right > window.innerWidth + 0.5) { bad.push(a.textContent.trim() + ' to ' + Math.round(r.right)); }
+                    }
+                    const header = document.querySelector('.site-header');
+                    if (header.scrollWidth > header.clientWidth) { bad.push('the header scrolls: ' + header.scrollWidth + ' > ' + header.clientWidth); }
+                    return bad.join('; ');""");
+            if (!"".equals(outside)) {
+                failures.add(role + " menu at " + width + " px sticks out: " + outside);
+            }
+            if (width == 390) {
+                screenshot("walk-" + role + "-menu-" + width, width);
             }
         }
     }
