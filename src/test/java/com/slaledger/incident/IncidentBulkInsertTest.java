@@ -186,7 +186,8 @@ class IncidentBulkInsertTest {
         bad.put("timeline", List.of(Map.of("at", "2024-05-02T08:05:00Z", "text", "Pa\u0000ged")));
         given().contentType(ContentType.JSON).body(Map.of("incidents", List.of(good, bad)))
                 .post("/api/incidents/batch").then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("Text must not contain NUL characters"));
+                .body("detail", equalTo("Field 'incidents[1].timeline[0].text' must not contain the NUL character (\\u0000)"))
+                .body("violations.field", equalTo(List.of("incidents[1].timeline[0].text")));
         for (Map<String, Object> item : List.of(good, bad)) {
             given().get("/api/incidents/by-key/bulk/" + item.get("externalId")).then().statusCode(404);
         }
