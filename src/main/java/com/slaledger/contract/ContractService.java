@@ -71,6 +71,14 @@ public class ContractService {
     /** The client's versions, oldest first; 404 problem for an unknown client. */
     public List<ContractResponse> list(String clientKey) {
         clients.require(clientKey);
+        return versionsOf(clientKey);
+    }
+
+    /**
+     * The client's versions, oldest first, in one query, for a caller that has already looked the client up
+     * (and checked the caller may see it): no second look-up, and an unknown key simply has none.
+     */
+    public List<ContractResponse> versionsOf(String clientKey) {
         return contracts.listByClientKey(clientKey).stream().map(ContractResponse::of).toList();
     }
 

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * SLA months, for one client and for every client. Each report reads in a fixed number of queries,
- * whatever the number of clients and incidents: clients, contracts, maintenance windows and incidents,
- * one query each (the one-client report adds one, the client look-up inside {@code ContractService.list}).
+ * whatever the number of clients and incidents: clients, contracts, maintenance windows and incidents
+ * (see {@link IncidentImpactQuery} for the incidents' statements).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -65,7 +65,7 @@ public class SlaReportService {
         ZoneId zone = ZoneId.of(client.timeZone());
         YearMonth reported = month != null ? month : YearMonth.from(asOf.atZone(zone));
         // at most one version overlaps a month: only a client's first version may start mid-month
-        ContractTerms terms = contracts.list(clientKey).stream()
+        ContractTerms terms = contracts.versionsOf(client.key()).stream()
                 .map(ContractTerms::of)
                 .filter(version -> version.inForceDuring(reported))
                 .findFirst()
@@ -121,7 +121,7 @@ public class SlaReportService {
         ClientResponse client = clients.find(clientKey).orElseThrow(() -> ProblemException.notFound("client", clientKey));
         ZoneId zone = ZoneId.of(client.timeZone());
         TimeWindow requested = TimeWindow.of(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant());
-        List<ContractTerms> versions = contracts.list(clientKey).stream().map(ContractTerms::of).toList();
+        List<ContractTerms> versions = contracts.versionsOf(client.key()).stream().map(ContractTerms::of).toList();
 
         record Part(ContractTerms terms, YearMonth month, TimeWindow window, boolean whole) {
         }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.slaledger.incident.IncidentFacts;
 import com.slaledger.incident.IncidentImpactQuery;
+import com.slaledger.incident.Severity;
 import com.slaledger.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One client's read finds its candidates through the covered services' links, whose impact period the
  * database keeps (migration V10). The window is March 2024 in UTC, {@code [03-01T00:00Z, 04-01T00:00Z)}; the
- * client's contract covers {@code covered}; {@code other} is a service it does not cover.
+ * client's contract covers {@code covered}; {@code other} is a service it does not cover. Each incident comes
+ * back exactly as recorded: instants to the microsecond, the impact percent by value, keys sorted.
  */
 @QuarkusTest
 class ClientIncidentReadTest {
@@ -90,9 +93,74 @@ class ClientIncidentReadTest {
         assertEquals(List.of(early, moved), ids(client, List.of(covered)));
     }
 
+    @Test
+    void anIncidentIsReadWithItsMicrosecondsItsExactPercentAndItsKeysSorted() {
+        // created in this order, the services' and clients' ids run against their keys' order
+        String zulu = Fixtures.service("zulu");
+        String alpha = Fixtures.service("alpha");
+        String client = Fixtures.client("yankee", "UTC");
+        String other = Fixtures.client("bravo", "UTC");
+        Map<String, Object> body = incident("exact", List.of(zulu, alpha), "2024-03-10T10:00:00.123456Z", null);
+        body.put("severity", "SEV1");
+        body.put("detectedAt", "2024-03-10T10:00:00.123457Z");
+        body.put("acknowledgedAt", "2024-03-10T10:04:59.999999Z");
+        body.put("mitigatedAt", "2024-03-10T11:00:00.000001Z");
+        body.put("resolvedAt", "2024-03-10T12:30:00.5Z");
+        body.put("impactPercent", "33.333333");
+        body.put("excluded", true);
+        body.put("exclusionReason", "caused by the client");
+        body.put("affectedClients", List.of(client, other));
+        long exact = record(body);
+        // 100 and 12.50 come back as 1E+2 and 12.5: by value, trailing zeros stripped as the request stores them
+        Map<String, Object> whole = incident("whole", List.of(alpha), "2024-03-11T00:00:00Z", "2024-03-11T00:01:00Z");
+        whole.put("impactPercent", "100");
+        long wholeId = record(whole);
+        Map<String, Object> eighth = incident("eighth", List.of(zulu), "2024-03-12T00:00:00Z", null);
+        eighth.put("impactPercent", "12.50");
+        long eighthId = record(eighth);
+
+        List<String> sortedServices = List.of(alpha, zulu).stream().sorted().toList();
+        List<String> sortedClients = List.of(client, other).stream().sorted().toList();
+        assertEquals(List.of(
+                new IncidentFacts(exact, "exact", Severity.SEV1, new BigDecimal("33.333333"), true,
+                        Instant.parse("2024-03-10T10:00:00.123456Z"), Instant.parse("2024-03-10T10:00:00.123457Z"),
+                        Instant.parse("2024-03-10T10:04:59.999999Z"), Instant.parse("2024-03-10T11:00:00.000001Z"),
+                        Instant.parse("2024-03-10T12:30:00.500000Z"), sortedServices, sortedClients),
+                new IncidentFacts(wholeId, "whole", Severity.SEV2, new BigDecimal("1E+2"), false,
+                        Instant.parse("2024-03-11T00:00:00Z"), null, null, Instant.parse("2024-03-11T00:01:00Z"),
+                        Instant.parse("2024-03-11T00:01:00Z"), List.of(alpha), List.of()),
+                new IncidentFacts(eighthId, "eighth", Severity.SEV2, new BigDecimal("12.5"), false,
+                        Instant.parse("2024-03-12T00:00:00Z"), null, null, null, null, List.of(zulu), List.of())),
+                facts(client, List.of(alpha, zulu)));
+    }
+
+    @Test
+    void anInstantBeforeNineteenSeventyKeepsItsMicroseconds() {
+        String service = Fixtures.service("epoch");
+        String client = Fixtures.client("epoch", "UTC");
+        // -1 microsecond since the epoch: the second before, 999,999 microseconds into it
+        long before = record(incident("before the epoch", List.of(service), "1969-12-31T23:59:59.999999Z",
+                "1970-01-01T00:00:00.000001Z"));
+        List<IncidentFacts> read = read(Instant.parse("1969-12-01T00:00:00Z"), Instant.parse("1970-02-01T00:00:00Z"),
+                client, List.of(service));
+        assertEquals(List.of(before), read.stream().map(IncidentFacts::id).toList());
+        assertEquals(Instant.parse("1969-12-31T23:59:59.999999Z"), read.get(0).startedAt());
+        assertEquals(Instant.ofEpochSecond(0, 1_000), read.get(0).mitigatedAt());
+    }
+
     private static void patch(long id, Map<String, Object> changes) {
         given().contentType(ContentType.JSON).body(new HashMap<>(changes)).patch("/api/incidents/" + id)
                 .then().statusCode(200);
+    }
+
+    @Transactional
+    List<IncidentFacts> facts(String client, List<String> services) {
+        return incidents.duringForClient(FROM, TO, client, services);
+    }
+
+    @Transactional
+    List<IncidentFacts> read(Instant from, Instant to, String client, List<String> services) {
+        return incidents.duringForClient(from, to, client, services);
     }
 
     @Transactional
