@@ -396,7 +396,8 @@ public class CreditService {
      * offending {@code ids[i]} with its state (404-like ones too: "no credit 7"), and each must still have the
      * {@code expectedAmounts[i]} and {@code expectedCurrencies[i]} given for it, else 409 naming that entry as
      * {@link #approve(long, CreditRequests.Approve)} does. The expectation lists, when given, must hold one entry
-     * per id (400 naming the list). Answers the credits in the order asked.
+     * per id (400 naming the list), and no id may be listed twice (400 naming each repeat {@code ids[i]}, so a
+     * count of the answer is a count of credits). Answers the credits in the order asked.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<CreditResponse> approveAll(CreditRequests.BulkApprove request) {
@@ -404,6 +405,13 @@ public class CreditService {
         Violations shape = new Violations();
         onePerId(request.expectedAmounts(), "expectedAmounts", request.ids().size(), shape);
         onePerId(request.expectedCurrencies(), "expectedCurrencies", request.ids().size(), shape);
+        // a repeated id is a request that miscounts: answering the credit twice would report two approvals
+        Set<Long> named = new HashSet<>();
+        for (int i = 0; i < request.ids().size(); i++) {
+            if (!named.add(request.ids().get(i))) {
+                shape.add("ids[" + i + "]", "credit " + request.ids().get(i) + " is listed twice");
+            }
+        }
         shape.throwIfAny();
         Map<Long, Credit> found = credits.lockByIds(new HashSet<>(request.ids())).stream()
                 .collect(Collectors.toMap(credit -> credit.id, Function.identity()));

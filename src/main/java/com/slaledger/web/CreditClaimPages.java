@@ -44,7 +44,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
@@ -145,6 +144,37 @@ public class CreditClaimPages {
 
         static final Filters NONE = new Filters("", "", "", "");
 
+        /**
+         * These filters without each one {@code problems} names (blank instead): what links and hidden fields may
+         * carry, so a value the page refused never travels on.
+         */
+        Filters valid(List<FieldViolation> problems) {
+            return new Filters(keep("state", state, problems), keep("month", month, problems),
+                    keep("currency", currency, problems), keep("review", review, problems));
+        }
+
+        /**
+         * These filters for the form's boxes: each refused one cut to a sanitised excerpt of
+         * {@link InputLimits#MAX_ECHOED_CHARS} characters ({@link InputLimits#echo}), so an address of any length
+         * is never copied back whole.
+         */
+        Filters typed(List<FieldViolation> problems) {
+            return new Filters(excerpt("state", state, problems), excerpt("month", month, problems),
+                    excerpt("currency", currency, problems), excerpt("review", review, problems));
+        }
+
+        private static String keep(String field, String value, List<FieldViolation> problems) {
+            return refused(field, problems) ? "" : value;
+        }
+
+        private static String excerpt(String field, String value, List<FieldViolation> problems) {
+            return refused(field, problems) ? InputLimits.echo(value) : value;
+        }
+
+        private static boolean refused(String field, List<FieldViolation> problems) {
+            return problems.stream().anyMatch(problem -> problem.field().equals(field));
+        }
+
         /** {@code ?state=…&month=…} with each value encoded, or empty without filters. */
         public String query() {
             StringBuilder query = new StringBuilder();
@@ -164,25 +194,22 @@ public class CreditClaimPages {
     }
 
     /**
-     * The list. {@code notice} is a sentence of this page's own (see {@link Notices}); {@code refusal} says why the
-     * last action did nothing, when the page is shown again in answer to it.
+     * The list. {@code filters} are those the page accepted (for links and hidden fields), {@code typed} those for
+     * the form's boxes, a refused one cut to an excerpt; {@code notice} is a sentence of this page's own (see
+     * {@link Notices}); {@code refusal} says why the last action did nothing, when the page is shown again in
+     * answer to it.
      */
-    public record ListPage(Filters filters, List<FieldViolation> problems, List<Line> lines, long total, int page,
-            int pages, boolean works, String notice, String refusal, List<String> states, String lastClosedMonth) {
+    public record ListPage(Filters filters, Filters typed, List<FieldViolation> problems, List<Line> lines,
+            long total, int page, int pages, boolean works, String notice, String refusal, List<String> states,
+            String lastClosedMonth) {
 
         public boolean anyApprovable() {
             return lines.stream().anyMatch(Line::approvable);
         }
 
+        /** The export of the accepted month and currency filters, each encoded. */
         public String exportHref() {
-            String query = "";
-            if (!filters.month().isEmpty()) {
-                query += "month=" + filters.month();
-            }
-            if (!filters.currency().isEmpty()) {
-                query += (query.isEmpty() ? "" : "&") + "currency=" + filters.currency();
-            }
-            return "/credits/claims/export" + (query.isEmpty() ? "" : "?" + query);
+            return "/credits/claims/export" + new Filters("", filters.month(), filters.currency(), "").query();
         }
     }
 
@@ -207,14 +234,21 @@ public class CreditClaimPages {
     }
 
     /**
-     * The sentences a redirect after a post may ask the pages to show. The redirect carries a code and bounded
-     * counts, never text: a link anyone can mail must not make our page say what they like. An unknown code or a
-     * count that is not a plain number shows no notice.
+     * The sentences a redirect after a post may ask the pages to show. The redirect carries a code and at most a
+     * number that is bounded by what is possible, never text: a link anyone can mail must not make our page say
+     * what they like. An unknown code, or a number out of its bounds, shows no notice.
+     *
+     * <ul>
+     *   <li>{@code done=approved&count=N}: N credits approved, 1 to {@link CreditRequests#MAX_BULK} (one bulk
+     *       approval approves at most that many).</li>
+     *   <li>{@code done=synced}: "Credits synced for YYYY-MM." of the month the list is filtered to (a month the
+     *       sync form accepts, from 1900-01), only one that has begun somewhere on Earth: a later month cannot have
+     *       been measured. A sync's counts are not carried: no bound on them would make a mailed link's numbers
+     *       true, and the list below shows the month's credits themselves.</li>
+     * </ul>
      */
     static final class Notices {
 
-        /** Most a count in a notice may be; the most credits one sync can touch is far below. */
-        private static final int MAX_COUNT = 10_000_000;
         private static final Map<String, String> DETAIL = Map.of(
                 "claimed", "Claim recorded.",
                 "approved", "Approved.",
@@ -231,37 +265,25 @@ public class CreditClaimPages {
         }
 
         /**
-         * The list's sentence: {@code done=approved&count=N} or {@code done=synced} with {@code created},
-         * {@code recomputed}, {@code flagged} and {@code expired}, of the month the list is filtered to.
+         * The list's sentence for {@code done} in {@code query}, with the month the list is filtered to and the
+         * latest month that has begun ({@link PageMonths#latestStarted}), or null.
          */
-        static String list(MultivaluedMap<String, String> query, Optional<String> month) {
+        static String list(MultivaluedMap<String, String> query, Optional<String> month, YearMonth latestStarted) {
             String done = query.getFirst("done");
             if ("approved".equals(done)) {
-                OptionalInt count = count(query.getFirst("count"));
-                return count.isEmpty() || count.getAsInt() == 0 ? null
-                        : count.getAsInt() + (count.getAsInt() == 1 ? " credit" : " credits") + " approved.";
-            }
-            if ("synced".equals(done) && month.isPresent()) {
-                OptionalInt created = count(query.getFirst("created"));
-                OptionalInt recomputed = count(query.getFirst("recomputed"));
-                OptionalInt flagged = count(query.getFirst("flagged"));
-                OptionalInt expired = count(query.getFirst("expired"));
-                if (created.isEmpty() || recomputed.isEmpty() || flagged.isEmpty() || expired.isEmpty()) {
+                String count = query.getFirst("count");
+                if (count == null || !count.matches("[0-9]{1,3}")) {
                     return null;
                 }
-                return "Synced " + month.get() + ": " + created.getAsInt() + " created, " + recomputed.getAsInt()
-                        + " recomputed, " + flagged.getAsInt() + " flagged for review, " + expired.getAsInt()
-                        + " expired.";
+                int approved = Integer.parseInt(count);
+                return approved < 1 || approved > CreditRequests.MAX_BULK ? null
+                        : approved + (approved == 1 ? " credit" : " credits") + " approved.";
+            }
+            if ("synced".equals(done) && month.isPresent()) {
+                YearMonth synced = YearMonth.parse(month.get());
+                return synced.isAfter(latestStarted) ? null : "Credits synced for " + synced + ".";
             }
             return null;
-        }
-
-        private static OptionalInt count(String text) {
-            if (text == null || !text.matches("[0-9]{1,8}")) {
-                return OptionalInt.empty();
-            }
-            int value = Integer.parseInt(text);
-            return value <= MAX_COUNT ? OptionalInt.of(value) : OptionalInt.empty();
         }
     }
 
@@ -279,7 +301,7 @@ public class CreditClaimPages {
      */
     private Response listPage(String state, String month, String currency, String review, String page,
             MultivaluedMap<String, String> query, String refusal, int status) {
-        Filters filters = new Filters(text(state), text(month), text(currency), text(review));
+        Filters asked = new Filters(text(state), text(month), text(currency), text(review));
         List<FieldViolation> problems = new ArrayList<>();
         CreditRepository.Filter filter = CreditFilters.parse(state, month, currency, null, review, problems);
         int pageNumber = InputLimits.wholeNumber("page", page, 1, 1, InputLimits.MAX_PAGE_NUMBER, problems);
@@ -287,9 +309,10 @@ public class CreditClaimPages {
                 : new CreditService.CreditPage(List.of(), 0, PAGE_SIZE, 0);
         int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         String notice = refusal != null || query == null ? null
-                : Notices.list(query, Optional.ofNullable(filter.month()));
-        ListPage view = new ListPage(filters, problems, found.items().stream().map(Line::of).toList(), found.total(),
-                pageNumber, pages, works(), notice, refusal, Arrays.stream(CreditState.values())
+                : Notices.list(query, Optional.ofNullable(filter.month()), PageMonths.latestStarted(Instant.now()));
+        ListPage view = new ListPage(asked.valid(problems), asked.typed(problems), problems,
+                found.items().stream().map(Line::of).toList(), found.total(), pageNumber, pages, works(), notice,
+                refusal, Arrays.stream(CreditState.values())
                 .map(CreditState::value).toList(), PageMonths.lastClosed(Instant.now()).toString());
         return Response.status(problems.isEmpty() ? status : 400).entity(Templates.list(view))
                 .type(MediaType.TEXT_HTML_TYPE).build();
@@ -367,7 +390,8 @@ public class CreditClaimPages {
                     + approved);
         } catch (ProblemException refused) {
             return listAgain(filters, "Nothing approved: " + (refused.violations().isEmpty() ? refused.getMessage()
-                    : refused.violations().stream().map(FieldViolation::message).collect(Collectors.joining("; ")))
+                    : refused.violations().stream().map(FieldViolation::message).distinct()
+                    .collect(Collectors.joining("; ")))
                     + ".", refused.status());
         }
     }
@@ -392,10 +416,8 @@ public class CreditClaimPages {
         if (wanted.isEmpty()) {
             return listAgain(Filters.NONE, "Give a month such as 2024-01 to sync.", 400);
         }
-        CreditService.SyncResult result = credits.sync(wanted.get(), Instant.now());
-        return seeOther("/credits/claims?month=" + wanted.get() + "&done=synced&created=" + result.created()
-                + "&recomputed=" + result.recomputed() + "&flagged=" + result.flagged() + "&expired="
-                + result.expired());
+        credits.sync(wanted.get(), Instant.now());
+        return seeOther("/credits/claims?month=" + wanted.get() + "&done=synced");
     }
 
     @POST

@@ -296,7 +296,7 @@ class CreditClaimsTest {
     }
 
     @Test
-    void bulkApproveIsAllOrNoneAndNamesEachCreditThatCannotBe() {
+    void bulkApproveIsAllOrNoneAndNamesEachCreditThatCannotBeOrIsListedTwice() {
         CreditFixtures.Client first = breachedInJanuary("bulk-a", null);
         CreditFixtures.Client second = breachedInJanuary("bulk-b", null);
         CreditFixtures.Client owed = breachedInJanuary("bulk-c", 15);
@@ -309,6 +309,13 @@ class CreditClaimsTest {
                 .body("violations.field", contains("ids[2]"))
                 .body("violations[0].message", containsString("is owed"));
         creditOf(first, JANUARY).body("items[0].state", equalTo("claimed"));
+        // a, b, a, a: a credit listed twice is refused (400) at each repeat, so an answer counts each credit once
+        api().body(Map.of("ids", List.of(a, b, a, a))).when().post("/api/credits/approve").then().statusCode(400)
+                .body("violations.field", contains("ids[2]", "ids[3]"))
+                .body("violations.message", contains("credit " + a + " is listed twice",
+                        "credit " + a + " is listed twice"));
+        creditOf(first, JANUARY).body("items[0].state", equalTo("claimed"));
+        creditOf(second, JANUARY).body("items[0].state", equalTo("claimed"));
 
         api().body(Map.of("ids", List.of(a, b))).when().post("/api/credits/approve").then().statusCode(200)
                 .body("state", contains("approved", "approved"))

@@ -14,6 +14,8 @@ import com.slaledger.testing.TestData;
 import com.slaledger.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,53 @@ class CreditClaimPagesTest {
     }
 
     @Test
+    void aLongInvalidFilterIsNamedButNeverCopiedBackWhole() {
+        // one at a time: together they would pass the longest address the service answers (4,096)
+        String month = "2024-01" + "x".repeat(2_993);
+        assertEquals(3_000, month.length());
+        String byMonth = given().accept("text/html").queryParam("month", month).get("/credits/claims").then()
+                .statusCode(400).extract().asString();
+        assertTrue(byMonth.contains("<li>month: must be a month such as 2024-01, from 1900-01 to 9999-12</li>"),
+                byMonth);
+        assertFalse(byMonth.contains("x".repeat(100)), "the month is copied back");
+        // the box holds a 40-character excerpt cut with "…"; the export link carries no refused filter
+        assertTrue(byMonth.contains("id=\"filter-month\" name=\"month\" value=\"2024-01" + "x".repeat(33) + "…\""),
+                byMonth);
+        assertTrue(byMonth.contains("id=\"export\" href=\"/credits/claims/export\""), byMonth);
+
+        String currency = "EUR" + "y".repeat(1_997);
+        assertEquals(2_000, currency.length());
+        String byCurrency = given().accept("text/html").queryParam("month", "2024-01")
+                .queryParam("currency", currency).get("/credits/claims").then().statusCode(400).extract().asString();
+        assertTrue(byCurrency.contains("<li>currency: must be an ISO 4217 currency code such as EUR</li>"),
+                byCurrency);
+        assertFalse(byCurrency.contains("y".repeat(100)), "the currency is copied back");
+        assertTrue(byCurrency.contains("id=\"filter-currency\" name=\"currency\" value=\"EUR" + "y".repeat(37)
+                + "…\""), byCurrency);
+        // the valid month beside it still travels on
+        assertTrue(byCurrency.contains("id=\"export\" href=\"/credits/claims/export?month=2024-01\""), byCurrency);
+    }
+
+    @Test
+    void aBulkApprovalListingACreditTwiceApprovesNothingAndSaysSo() {
+        CreditFixtures.Client client = breached("page-twice", null);
+        long id = synced(client);
+        FormSession desk = FormSession.open("/credits/claims?month=2024-01&state=claimed");
+        String one = String.valueOf(id);
+        Response refused = desk.post("/credits/claims/approve", Map.of("ids", List.of(one, one, one),
+                "seen", List.of(id + ":1200.00:EUR"), "month", "2024-01", "state", "claimed"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.asString().contains("id=\"problem\">Nothing approved: credit " + id
+                + " is listed twice.</div>"), refused.asString());
+        CreditFixtures.creditOf(client, "2024-01").body("items[0].state", equalTo("claimed"));
+
+        Response approved = desk.post("/credits/claims/approve", Map.of("ids", List.of(one),
+                "seen", List.of(id + ":1200.00:EUR"), "month", "2024-01", "state", "claimed"));
+        assertEquals(303, approved.statusCode());
+        assertEquals("1 credit approved.", noticeAt(approved.header("Location")));
+    }
+
+    @Test
     void moreThanFiveHundredSelectedCreditsApproveNoneInsteadOfTheFirstFiveHundred() {
         CreditFixtures.Client first = breached("page-many-a", null);
         CreditFixtures.Client last = breached("page-many-b", null);
@@ -184,9 +233,12 @@ class CreditClaimPagesTest {
             assertFalse(html.contains("id=\"notice\""), path + " shows a notice");
         }
         // codes it does not know, counts that are not plain numbers: no notice, no error, no echo
+        // counts beyond what one bulk approval can approve (500), and a sync of a month that has not begun
         for (String query : List.of("done=" + spoof, "done=approved&count=" + spoof, "done=approved&count=-1",
-                "done=approved&count=99999999999", "done=approved", "done=synced&created=1&recomputed=0&flagged=0"
-                        + "&expired=0", "month=2024-01&done=synced&created=1&recomputed=x&flagged=0&expired=0")) {
+                "done=approved&count=99999999999", "done=approved", "done=approved&count=0",
+                "done=approved&count=501", "done=approved&count=99999", "done=synced&created=1&recomputed=0&flagged=0"
+                        + "&expired=0", "month=9999-12&done=synced&created=99999&recomputed=0&flagged=0&expired=0",
+                "month=" + YearMonth.now(ZoneOffset.UTC).plusMonths(2) + "&done=synced")) {
             String html = given().urlEncodingEnabled(false).accept("text/html")
                     .get("/credits/claims?" + query.replace(" ", "+")).then().statusCode(200).extract().asString();
             assertFalse(html.contains("id=\"notice\""), query);
@@ -197,8 +249,10 @@ class CreditClaimPagesTest {
         assertFalse(detail.contains("id=\"notice\"") || detail.contains("555 0100"), detail);
         // each code the pages write still says its own sentence
         assertEquals("3 credits approved.", noticeAt("/credits/claims?done=approved&count=3"));
-        assertEquals("Synced 2024-01: 1 created, 0 recomputed, 2 flagged for review, 0 expired.",
-                noticeAt("/credits/claims?month=2024-01&done=synced&created=1&recomputed=0&flagged=2&expired=0"));
+        assertEquals("500 credits approved.", noticeAt("/credits/claims?done=approved&count=500"));
+        // a sync's notice names the month only: counts in the address are not repeated
+        assertEquals("Credits synced for 2024-01.",
+                noticeAt("/credits/claims?month=2024-01&done=synced&created=99999&recomputed=0&flagged=2"));
         for (Map.Entry<String, String> done : Map.of("claimed", "Claim recorded.", "approved", "Approved.",
                 "rejected", "Rejected.", "issued", "Issued.", "review-resolved", "Review resolved.").entrySet()) {
             assertEquals(done.getValue(), noticeAt("/credits/claims/" + id + "?done=" + done.getKey()));
@@ -215,10 +269,9 @@ class CreditClaimPagesTest {
         FormSession desk = FormSession.open("/credits/claims");
         Response synced = desk.post("/credits/claims/sync", Map.of("month", "1999-07"));
         assertEquals(303, synced.statusCode());
-        assertTrue(synced.header("Location").endsWith("/credits/claims?month=1999-07&done=synced&created=1"
-                + "&recomputed=0&flagged=0&expired=0"), synced.header("Location"));
-        assertEquals("Synced 1999-07: 1 created, 0 recomputed, 0 flagged for review, 0 expired.",
-                noticeAt(synced.header("Location")));
+        assertTrue(synced.header("Location").endsWith("/credits/claims?month=1999-07&done=synced"),
+                synced.header("Location"));
+        assertEquals("Credits synced for 1999-07.", noticeAt(synced.header("Location")));
         CreditFixtures.creditOf(client, "1999-07").body("items[0].amount", equalTo("1200.00"));
 
         Response refused = desk.post("/credits/claims/sync", Map.of("month", "July"));
