@@ -118,6 +118,43 @@ class IncidentCsvImportTest {
     }
 
     @Test
+    void errorsAreListedInFileOrderChunkByChunkAndCountedPastTheListedThousand() {
+        String service = Fixtures.service("csv-order");
+        String missing = TestData.uniqueKey("gone");
+        String source = TestData.uniqueKey("order");
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 3_000; i++) {
+            // every third row cannot be read (line i + 2); the others name a service that does not exist
+            text.append(source).append(",row-").append(i).append(",Row ").append(i).append(",SEV3,")
+                    .append(i % 3 == 0 ? service : missing).append(',').append(i % 3 == 0 ? "forty" : "40")
+                    .append(",2023-06-01T00:00:00Z,2023-06-01T00:10:00Z,2023-06-01T00:10:00Z\n");
+        }
+        byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
+        // the refusal: every error counted, the first 1,000 listed, of which a problem carries the first 100
+        post(csv, false).statusCode(400)
+                .body("detail", equalTo("3000 errors in the file; nothing was imported (the first 1000 are listed)"
+                        + " (the first 100 of 1000 violations are listed)"))
+                .body("violations", hasSize(100))
+                .body("violations[0].field", equalTo("line 2, column impactPercent"))
+                .body("violations[0].message", equalTo("must be a number such as 40 or 12.5, got 'forty'"))
+                .body("violations[99].field", equalTo("line 299, column impactPercent"));
+        assertEquals(0, countOf(service));
+
+        // a row that cannot be read is named when read; the others when their chunk of 1,000 readable rows is
+        // checked: the first chunk ends at line 1501 (rows 0-1499 hold 500 unreadable ones), so the 1,000 listed
+        // are the 500 unreadable rows of lines 2-1499, then the first 500 readable rows (lines 3, 4, 6, ... 751)
+        post(csv, true).statusCode(200).body("valid", equalTo(false)).body("rows", equalTo(3_000))
+                .body("errorCount", equalTo(3_000)).body("errors", hasSize(1000))
+                .body("errors[0].field", equalTo("line 2, column impactPercent"))
+                .body("errors[499].field", equalTo("line 1499, column impactPercent"))
+                .body("errors[500].field", equalTo("line 3, column affectedServices"))
+                .body("errors[500].message", equalTo("no service '" + missing + "'"))
+                .body("errors[501].field", equalTo("line 4, column affectedServices"))
+                .body("errors[999].field", equalTo("line 751, column affectedServices"));
+        assertEquals(0, countOf(service));
+    }
+
+    @Test
     void linesAreCountedInTheFileIncludingQuotedLineBreaksAndBlankLines() {
         String service = Fixtures.service("csv-lines");
         String csv = "source,externalId,title,severity,affectedServices,summary,startedAt\n"
