@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.audit.AuditTrail;
 import com.slaledger.calendar.ServiceHours.WeeklyRange;
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.TextSanity;
 import com.slaledger.platform.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -29,9 +30,10 @@ import java.util.regex.Pattern;
  * Service calendars for the API, the pages and the reports. Refuses, naming each field: an unknown weekday, a
  * time not {@code HH:MM} (00:00-23:59, or 24:00 as an end), an empty or reversed range, two ranges of one day
  * that overlap, an unknown holiday country or subdivision, a subdivision without a country, custom holidays
- * outside the years 1900-9999. A calendar named by a contract cannot be deleted (409). Every creation, change
- * and deletion is audited in the transaction of the change, with the calendar before and after
- * ({@link #AUDIT_ENTITY}), as contracts are.
+ * outside the years 1900-9999, a name holding a control character, half a surrogate pair or a bidirectional
+ * control ({@link TextSanity#unfit}: it would read as another name on the pages). A calendar named by a
+ * contract cannot be deleted (409). Every creation, change and deletion is audited in the transaction of the
+ * change, with the calendar before and after ({@link #AUDIT_ENTITY}), as contracts are.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -209,6 +211,7 @@ public class ServiceCalendarService {
     /** The request checked, every violation added; the ranges that could be read. */
     private List<WeeklyRange> ranges(ServiceCalendarRequest request, Violations violations) {
         violations.addAll(validator.validate(request), "");
+        TextSanity.check("name", request.name(), false, violations);
         List<WeeklyRange> ranges = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         List<ServiceCalendarRequest.Range> typed = request.weeklyHours() == null ? List.of() : request.weeklyHours();

@@ -1,6 +1,7 @@
 package com.slaledger.client;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.TextSanity;
 import com.slaledger.platform.TimeZones;
 import com.slaledger.platform.Violations;
 import com.slaledger.security.AccessScope;
@@ -119,6 +120,8 @@ public class ClientService {
 
     private Violations violationsOf(ClientRequest request) {
         Violations violations = new Violations().addAll(validator.validate(request), "");
+        // A name shown in lists and reports must not read as another (TextSanity#unfit).
+        TextSanity.check("name", request.name(), false, violations);
         if (request.timeZone() != null && !TimeZones.isKnown(request.timeZone())) {
             violations.add("timeZone", "must be an IANA time zone such as Europe/Berlin");
         }

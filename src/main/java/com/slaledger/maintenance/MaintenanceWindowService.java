@@ -4,6 +4,7 @@ import com.slaledger.client.Client;
 import com.slaledger.client.ClientService;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.TextSanity;
 import com.slaledger.platform.Violations;
 import com.slaledger.service.Service;
 import com.slaledger.service.ServiceCatalog;
@@ -206,6 +207,8 @@ public class MaintenanceWindowService {
 
     private Resolved resolve(MaintenanceWindowRequest request) {
         Violations violations = new Violations().addAll(validator.validate(request), "");
+        // A title shown on the pages and in reports must not read as another (TextSanity#unfit).
+        TextSanity.check("title", request.title(), false, violations);
         if (request.startsAt() != null && request.endsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
             violations.add("endsAt", "must be after startsAt");
         }

@@ -1,6 +1,7 @@
 package com.slaledger.service;
 
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.TextSanity;
 import com.slaledger.platform.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -92,6 +93,9 @@ public class ServiceCatalog {
     }
 
     private void validate(ServiceRequest request) {
-        new Violations().addAll(validator.validate(request), "").throwIfAny();
+        Violations violations = new Violations().addAll(validator.validate(request), "");
+        // A name shown in lists and reports must not read as another (TextSanity#unfit).
+        TextSanity.check("name", request.name(), false, violations);
+        violations.throwIfAny();
     }
 }

@@ -6,6 +6,7 @@ import com.slaledger.audit.AuditTrail;
 import com.slaledger.client.Client;
 import com.slaledger.client.ClientResponse;
 import com.slaledger.client.ClientService;
+import com.slaledger.platform.InputLimits;
 import com.slaledger.platform.Problem.FieldViolation;
 import com.slaledger.platform.ProblemException;
 import com.slaledger.platform.Violations;
@@ -212,7 +213,7 @@ public class SavedWhatIfService {
     }
 
     private static ProblemException nameTaken(String clientKey, String name) {
-        return ProblemException.conflict("Client '" + clientKey + "' has a what-if named '" + name
+        return ProblemException.conflict("Client '" + clientKey + "' has a what-if named '" + InputLimits.echo(name)
                 + "' already; choose another name or delete it first", List.of(new FieldViolation("name", "is taken")));
     }
 

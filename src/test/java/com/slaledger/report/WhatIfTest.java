@@ -329,6 +329,32 @@ class WhatIfTest {
     }
 
     /**
+     * A taken name of 100 characters is quoted in the 409's detail cut at 40 characters with an ellipsis (the
+     * problem never grows with the input), whether a new what-if or a renamed one asks for it.
+     */
+    @Test
+    void aTakenHundredCharacterNameIsQuotedInTheConflictCutAtFortyCharacters() {
+        String client = workedExampleClient("wi-taken", null);
+        String longName = "W".repeat(100);
+        api().body(Map.of("name", longName, "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201);
+        long other = api().body(Map.of("name", "Other", "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String detail = "Client '" + client + "' has a what-if named '" + "W".repeat(40)
+                + "…' already; choose another name or delete it first";
+
+        api().body(Map.of("name", longName, "from", "2024-01", "to", "2024-02"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(409)
+                .body("detail", equalTo(detail))
+                .body("violations.field", contains("name"));
+        api().body(Map.of("name", longName, "from", "2024-01", "to", "2024-01")).put("/api/what-ifs/" + other)
+                .then().statusCode(409)
+                .body("detail", equalTo(detail))
+                .body("violations.field", contains("name"));
+    }
+
+    /**
      * Creating, changing and deleting a saved what-if each write an audit entry with who, when and the what-if
      * before and after; a retry and a change to the same values write none. The change: name "Target 99.9" →
      * "Target 99.95", months 2024-01..2024-01 → 2024-01..2024-02, target 99.9 → 99.95 with the tier at 99.95.

@@ -1,6 +1,7 @@
 package com.slaledger.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -301,6 +303,43 @@ class HostileInputTest {
         refused(put("/api/users/" + SignInAsTestAdmin.USERNAME, "{\"roles\":[null]}"), 400)
                 .then().body("violations.field", hasItem("roles[0]"));
         given().when().get("/api/users").then().body("find { it.username == 'test-admin' }.roles", hasItem("admin"));
+    }
+
+    /**
+     * The stored one-line names the pages list (a client's, a service's, a service calendar's name and a
+     * maintenance window's title) refuse what would make them read as another: a right-to-left override
+     * ({@code "Attack \u202e cal"} showed reversed) and half a surrogate pair, each a 400 naming the field with
+     * TextSanity's words; Hebrew letters and an emoji (a whole pair) are kept as sent.
+     */
+    @Test
+    void storedNamesRefuseBidiControlsAndHalfSurrogatesButKeepHebrewAndEmoji() {
+        String bidiMessage = "must not contain bidirectional control characters "
+                + "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C)";
+        String surrogateMessage = "must not contain an unpaired UTF-16 surrogate (half a character)";
+        String service = Fixtures.service("names");
+        // each write as JSON with the name's place marked %s; the name goes in as JSON text (escapes kept)
+        Map<String, String> writes = new LinkedHashMap<>();
+        writes.put("/api/clients", "{\"key\":\"%k\",\"name\":\"%s\",\"timeZone\":\"UTC\"}");
+        writes.put("/api/services", "{\"key\":\"%k\",\"name\":\"%s\"}");
+        writes.put("/api/service-calendars", "{\"key\":\"%k\",\"name\":\"%s\",\"weeklyHours\":"
+                + "[{\"day\":\"MONDAY\",\"from\":\"08:00\",\"to\":\"18:00\"}]}");
+        writes.put("/api/maintenance-windows", "{\"title\":\"%s\",\"startsAt\":\"2024-06-01T10:00:00Z\","
+                + "\"endsAt\":\"2024-06-01T11:00:00Z\",\"scope\":\"SERVICES\",\"services\":[\"" + service
+                + "\"]}");
+        for (Map.Entry<String, String> write : writes.entrySet()) {
+            String path = write.getKey();
+            String field = path.endsWith("maintenance-windows") ? "title" : "name";
+            for (String bad : List.of("Attack \u202e cal", "Attack \\u202e cal", "Half \\ud83d pair")) {
+                String json = write.getValue().replace("%k", TestData.uniqueKey("names")).replace("%s", bad);
+                refused(post(path, json), 400).then()
+                        .body("violations.field", contains(field))
+                        .body("violations[0].message",
+                                equalTo(bad.startsWith("Half") ? surrogateMessage : bidiMessage));
+            }
+            String fine = "\u05D9\u05E2\u05D3 \uD83D\uDE00";
+            String json = write.getValue().replace("%k", TestData.uniqueKey("names")).replace("%s", fine);
+            post(path, json).then().statusCode(201).body(field, equalTo(fine));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.slaledger.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,9 @@ import com.slaledger.security.Role;
 import com.slaledger.testing.TestUsers;
 import com.slaledger.testing.browser.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -75,5 +78,39 @@ class WhatIfPagesBrowserTest extends BrowserTest {
         find("#month-2024-01 a.proposed-downtime").click();
         waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/incidents?client=" + client));
         assertTrue(browser.getPageSource().contains("Server outage"), "the incident list of January 2024");
+    }
+
+    /**
+     * A saved what-if may be named with 100 characters and no space: opened, its name in the saved list, in the
+     * headings and on the "Save changes to …" button wraps instead of widening the page at 1400 and 390 px.
+     */
+    @Test
+    void aHundredCharacterNameWithoutASpaceWrapsAtBothWidths() {
+        String client = WhatIfPagesTest.workedExampleClient("wib-long");
+        String name = "W".repeat(100);
+        long id = given().contentType(ContentType.JSON).body(Map.of("name", name, "from", "2024-01", "to", "2024-01"))
+                .post("/api/clients/" + client + "/what-ifs").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        signIn(TestUsers.withRole(Role.ADMIN));
+        open("/clients/" + client + "/what-if?saved=" + id);
+        waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("update")));
+        assertEquals("Save changes to “" + name + "”", find("#update").getText());
+        for (int width : new int[] {1400, 390}) {
+            resize(width);
+            screenshot("what-if-long-name-" + width, width);
+            Number overflow = (Number) script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            // the elements whose content is wider than their box, to say in a failure what overflows
+            Object wide = script("return Array.from(document.querySelectorAll('main *'))"
+                    + ".filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1)"
+                    + ".map(e => e.tagName + '#' + e.id + ' ' + e.scrollWidth + '/' + e.clientWidth).join(' | ');");
+            assertTrue(overflow.intValue() <= 0,
+                    "the what-if page at " + width + " px overflows by " + overflow + " px: " + wide);
+            for (String element : new String[] {"#saved-" + id + " a", "#update", "#answer", "#history-heading"}) {
+                Number right = (Number) script("return document.querySelector(arguments[0]).getBoundingClientRect().right;",
+                        element);
+                assertTrue(right.intValue() <= width, element + " ends at " + right + " px at " + width + " px");
+            }
+        }
     }
 }
