@@ -22,8 +22,10 @@ import org.hibernate.Session;
  * the ORM uses, in the ORM's own convention ({@link SequenceIds}), so both writers can run side by side without
  * collisions.
  * Only for keys known to be new (the caller holds their advisory locks and found no row); the rows are the
- * same as the ORM would write, {@code version} 0 and {@code created_at} = {@code updated_at}. The links'
- * {@code impact_period} is filled by the database's trigger (migration V10), as for every other writer.
+ * same as the ORM would write, {@code version} 0 and {@code created_at} = {@code updated_at}. The service links
+ * carry their incident's closed impact period, {@code [startedAt, mitigatedAt or else resolvedAt]}, computed here
+ * from the instants written to the incident row, so the database's trigger need not look it up (migration V14;
+ * every other writer leaves it to the trigger of V10).
  */
 @ApplicationScoped
 class IncidentBulkInsert {
@@ -84,8 +86,10 @@ class IncidentBulkInsert {
         for (int i = 0; i < incidents.size(); i++) {
             NewIncident incident = incidents.get(i);
             long id = ids.get(i);
-            for (String key : incident.normalized().affectedServices()) {
-                services.add(id).add(incident.services().get(key).id).endRow();
+            IncidentRequest r = incident.normalized();
+            Instant impactEnd = r.mitigatedAt() != null ? r.mitigatedAt() : r.resolvedAt();
+            for (String key : r.affectedServices()) {
+                services.add(id).add(incident.services().get(key).id).addClosedRange(r.startedAt(), impactEnd).endRow();
             }
             for (String key : incident.normalized().affectedClients()) {
                 clients.add(id).add(incident.clients().get(key).id).endRow();
@@ -95,7 +99,7 @@ class IncidentBulkInsert {
                 actions.add(id).add(position).add(preventive.get(position)).endRow();
             }
         }
-        services.copyInto(connection, "incident_service (incident_id, service_id)");
+        services.copyInto(connection, "incident_service (incident_id, service_id, impact_period)");
         clients.copyInto(connection, "incident_client (incident_id, client_id)");
         actions.copyInto(connection, "incident_preventive_action (incident_id, position, text)");
     }

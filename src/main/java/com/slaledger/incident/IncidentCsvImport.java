@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>An import is all or nothing and idempotent by {@code (source, externalId)}: rows go through the same
  * checks and the same write as a batch ({@link IncidentWriter}), {@value #CHUNK_ROWS} rows at a time in one
- * transaction, so memory holds one chunk, not the file. Any error anywhere refuses the whole file with
+ * transaction, so memory holds a few chunks, not the file: a thread of the import reads, parses and checks the
+ * next chunks while the transaction writes the previous one. Any error anywhere refuses the whole file with
  * every error (up to {@value #MAX_ERRORS_LISTED} listed) named {@code line N, column C}; N is the line of
  * the file on which the row starts (the header is line 1; a quoted cell may span lines). A preview
  * ({@code dryRun}) runs the same reading and checks and writes nothing.
@@ -55,6 +59,8 @@ public class IncidentCsvImport {
     /** Rows a preview shows as they will be stored. */
     public static final int PREVIEW_ROWS = 20;
     static final int CHUNK_ROWS = 1_000;
+    /** Chunks the reading thread may have ready before the writing waits for them. */
+    private static final int CHUNKS_AHEAD = 2;
     /** Longest header line looked at to tell the delimiter. */
     private static final int HEADER_PEEK_CHARS = 64 * 1024;
 
@@ -120,43 +126,171 @@ public class IncidentCsvImport {
     }
 
     private ImportResult run(InputStream body, boolean dryRun) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65536);
         Run run = new Run(dryRun);
+        RowReader reader = new RowReader(body);
         try {
-            skipBom(reader);
-            char delimiter = delimiter(reader);
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                    .get();
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-                // next() without hasNext(): hasNext() would read ahead and move the line count past the row
-                Iterator<CSVRecord> records = parser.iterator();
-                List<String> columns = header(nextOrNull(records));
-                while (true) {
-                    long line = parser.getCurrentLineNumber() + 1;
-                    CSVRecord record = nextOrNull(records);
-                    if (record == null) {
-                        break;
-                    }
-                    if (record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty())) {
-                        continue; // a blank line
-                    }
-                    if (++run.rows > MAX_ROWS) {
-                        throw new ProblemException(413, "Content too large", "The file has more than " + MAX_ROWS
-                                + " rows; split it into files of at most " + MAX_ROWS + " rows", List.of());
-                    }
-                    run.add(line, record, columns);
+            for (List<ReadRow> rows = reader.next(); rows != null; rows = reader.next()) {
+                for (ReadRow row : rows) {
+                    run.add(row);
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause(), run);
-        } catch (IOException e) {
-            throw unreadable(e, run);
-        } catch (IllegalStateException e) {
-            throw invalidFile("The file is not well-formed CSV after row " + run.rows + NOT_WELL_FORMED);
+        } finally {
+            reader.stop();
         }
         run.flush();
         return run.result();
+    }
+
+    /**
+     * One data row as the reading thread leaves it: its line (where it starts), and either what is wrong with
+     * its cells ({@code field} = the column, null for the whole row) or its request with the checks that need no
+     * database ({@link IncidentWriter#prepare}).
+     */
+    private record ReadRow(long line, List<FieldViolation> cellErrors, IncidentWriter.Prepared prepared) {
+    }
+
+    /**
+     * Reads, parses and checks the file's rows on a thread of its own, {@value #CHUNK_ROWS} rows at a time, while
+     * the import's transaction writes the chunks before them: the CPU work of the next chunk overlaps with
+     * PostgreSQL's writing of the previous one. At most {@value #CHUNKS_AHEAD} chunks wait, so memory still
+     * holds a few chunks, not the file. A failure of the file (not CSV, not UTF-8, too large, a bad header)
+     * reaches {@link #next} after the rows read before it, as it would have reached a single thread there.
+     */
+    private final class RowReader implements Runnable {
+        /** The queue's end: every row was read. */
+        private static final List<ReadRow> END = List.of();
+
+        private final InputStream body;
+        private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        private final Thread thread;
+        private volatile boolean stopped;
+        private int rows;
+
+        RowReader(InputStream body) {
+            this.body = body;
+            this.thread = new Thread(this, "csv-import-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next rows in file order, null after the last; rethrows the reading thread's failure. */
+        List<ReadRow> next() {
+            Object item;
+            try {
+                item = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the file's rows", e);
+            }
+            if (item instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (item instanceof Error error) {
+                throw error;
+            }
+            @SuppressWarnings("unchecked")
+            List<ReadRow> rows = (List<ReadRow>) item;
+            return rows == END ? null : rows;
+        }
+
+        /** Ends the reading thread early (the import failed) or lets it go (it has ended). */
+        void stop() {
+            stopped = true;
+            ready.clear();
+            thread.interrupt();
+        }
+
+        @Override
+        public void run() {
+            Object last;
+            try {
+                read();
+                last = END;
+            } catch (Throwable failure) { // handed over whole: the import's thread decides what it means
+                last = failure;
+            }
+            hand(last);
+        }
+
+        private void hand(Object item) {
+            try {
+                while (!stopped && !ready.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    // the import's thread is still writing: wait for room
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+
+        private void read() {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 65536);
+            List<ReadRow> chunk = new ArrayList<>(CHUNK_ROWS);
+            try {
+                skipBom(reader);
+                char delimiter = delimiter(reader);
+                CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                        .get();
+                try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                    // next() without hasNext(): hasNext() would read ahead and move the line count past the row
+                    Iterator<CSVRecord> records = parser.iterator();
+                    List<String> columns = header(nextOrNull(records));
+                    while (!stopped) {
+                        long line = parser.getCurrentLineNumber() + 1;
+                        CSVRecord record = nextOrNull(records);
+                        if (record == null) {
+                            break;
+                        }
+                        if (record.size() == 0 || (record.size() == 1 && record.get(0).isEmpty())) {
+                            continue; // a blank line
+                        }
+                        if (++rows > MAX_ROWS) {
+                            throw new ProblemException(413, "Content too large", "The file has more than " + MAX_ROWS
+                                    + " rows; split it into files of at most " + MAX_ROWS + " rows", List.of());
+                        }
+                        chunk.add(readRow(line, record, columns));
+                        if (chunk.size() == CHUNK_ROWS) {
+                            hand(chunk);
+                            chunk = new ArrayList<>(CHUNK_ROWS);
+                        }
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                throw unreadable(e.getCause(), rows);
+            } catch (IOException e) {
+                throw unreadable(e, rows);
+            } catch (IllegalStateException e) {
+                throw invalidFile("The file is not well-formed CSV after row " + rows + NOT_WELL_FORMED);
+            }
+            if (!chunk.isEmpty()) {
+                hand(chunk);
+            }
+        }
+
+        private ReadRow readRow(long line, CSVRecord record, List<String> columns) {
+            if (record.size() != columns.size()) {
+                return new ReadRow(line, List.of(new FieldViolation(null, "has " + record.size()
+                        + " fields where the header names " + columns.size())), null);
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            List<FieldViolation> nul = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String cell = record.get(i);
+                if (cell.indexOf('\u0000') >= 0) {
+                    nul.add(new FieldViolation(columns.get(i), "must not contain NUL characters"));
+                }
+                cells.put(columns.get(i), cell);
+            }
+            if (!nul.isEmpty()) {
+                return new ReadRow(line, nul, null);
+            }
+            ParsedRow parsed = IncidentCsv.parse(cells);
+            if (!parsed.errors().isEmpty()) {
+                return new ReadRow(line, parsed.errors(), null);
+            }
+            return new ReadRow(line, List.of(), writer.prepare(parsed.request()));
+        }
     }
 
     /** Writes every incident the filter matches (within what the caller may see) as CSV, newest first. */
@@ -196,7 +330,7 @@ public class IncidentCsvImport {
         final List<PreviewRow> preview = new ArrayList<>();
         final Map<IncidentKey, Long> lineOfKey = new HashMap<>();
         final List<Long> chunkLines = new ArrayList<>();
-        final List<IncidentRequest> chunk = new ArrayList<>();
+        final List<IncidentWriter.Prepared> chunk = new ArrayList<>();
 
         Run(boolean dryRun) {
             this.dryRun = dryRun;
@@ -209,30 +343,14 @@ public class IncidentCsvImport {
             }
         }
 
-        void add(long line, CSVRecord record, List<String> columns) {
-            if (record.size() != columns.size()) {
-                error(line, null, "has " + record.size() + " fields where the header names " + columns.size());
+        void add(ReadRow row) {
+            rows++;
+            long line = row.line();
+            if (!row.cellErrors().isEmpty()) {
+                row.cellErrors().forEach(v -> error(line, v.field(), v.message()));
                 return;
             }
-            Map<String, String> cells = new LinkedHashMap<>();
-            boolean nul = false;
-            for (int i = 0; i < columns.size(); i++) {
-                String cell = record.get(i);
-                if (cell.indexOf('\u0000') >= 0) {
-                    error(line, columns.get(i), "must not contain NUL characters");
-                    nul = true;
-                }
-                cells.put(columns.get(i), cell);
-            }
-            if (nul) {
-                return;
-            }
-            ParsedRow parsed = IncidentCsv.parse(cells);
-            parsed.errors().forEach(v -> error(line, v.field(), v.message()));
-            if (!parsed.errors().isEmpty()) {
-                return;
-            }
-            IncidentRequest request = parsed.request();
+            IncidentRequest request = row.prepared().item();
             if (request.source() != null && request.externalId() != null) {
                 IncidentKey key = new IncidentKey(request.source().strip(), request.externalId().strip());
                 Long earlier = lineOfKey.putIfAbsent(key, line);
@@ -241,7 +359,7 @@ public class IncidentCsvImport {
                     return;
                 }
             }
-            chunk.add(request);
+            chunk.add(row.prepared());
             chunkLines.add(line);
             if (chunk.size() == CHUNK_ROWS) {
                 flush();
@@ -253,7 +371,7 @@ public class IncidentCsvImport {
             if (chunk.isEmpty()) {
                 return;
             }
-            IncidentWriter.Checked checked = writer.check(chunk);
+            IncidentWriter.Checked checked = writer.resolve(chunk);
             for (int i = 0; i < chunk.size(); i++) {
                 long line = chunkLines.get(i);
                 checked.violations().get(i).forEach(v -> error(line, columnOf(v.field()), v.message()));
@@ -379,15 +497,15 @@ public class IncidentCsvImport {
         return semicolons > commas ? ';' : ',';
     }
 
-    private static ProblemException unreadable(Throwable cause, Run run) {
+    private static ProblemException unreadable(Throwable cause, int rows) {
         if (cause instanceof ProblemException problem) {
             return problem;
         }
         if (cause instanceof CharacterCodingException) {
-            return invalidFile("The file is not UTF-8 text (after row " + run.rows + ")");
+            return invalidFile("The file is not UTF-8 text (after row " + rows + ")");
         }
         // the parser's own message quotes its internals; the caller gets the row and what to look for
-        return invalidFile("The file is not well-formed CSV after row " + run.rows + NOT_WELL_FORMED);
+        return invalidFile("The file is not well-formed CSV after row " + rows + NOT_WELL_FORMED);
     }
 
     private static final String NOT_WELL_FORMED = " (a quoted field never closed, or text right after a closing quote)";

@@ -145,27 +145,50 @@ class IncidentWriter {
     }
 
     /**
+     * What can be told of one item without the database: its violations of the bean constraints and the order
+     * rules (field names relative to the item), and its normal form when it has none. Touches no state and
+     * no transaction, so any thread may call it; {@link #resolve} finishes the check.
+     */
+    record Prepared(IncidentRequest item, IncidentRequest normalized, List<FieldViolation> violations) {
+    }
+
+    /** The first half of {@link #check}, for one item (null is refused as "must be an incident"). */
+    Prepared prepare(IncidentRequest item) {
+        if (item == null) {
+            return new Prepared(null, null, List.of(new FieldViolation("", "must be an incident, not null")));
+        }
+        List<FieldViolation> found = rules.violationsOf(item, "");
+        return new Prepared(item, found.isEmpty() ? item.normalized() : null, found);
+    }
+
+    /**
      * Checks every item without writing: bean constraints and order rules first; services and clients
      * (loaded once for all) for the items that passed those. A null item is refused as "must be an incident".
      */
     Checked check(List<IncidentRequest> items) {
-        List<IncidentRequest> normalized = new ArrayList<>(items.size());
-        List<List<FieldViolation>> violations = new ArrayList<>(items.size());
+        List<Prepared> prepared = new ArrayList<>(items.size());
         for (IncidentRequest item : items) {
-            if (item == null) {
-                normalized.add(null);
-                violations.add(List.of(new FieldViolation("", "must be an incident, not null")));
-                continue;
-            }
-            List<FieldViolation> found = rules.violationsOf(item, "");
-            normalized.add(found.isEmpty() ? item.normalized() : null);
-            violations.add(found);
+            prepared.add(prepare(item));
+        }
+        return resolve(prepared);
+    }
+
+    /**
+     * The second half of {@link #check}: the services and clients of the prepared items that passed the rules,
+     * loaded once for all of them; an item naming one that does not exist gets those violations instead.
+     */
+    Checked resolve(List<Prepared> prepared) {
+        List<IncidentRequest> normalized = new ArrayList<>(prepared.size());
+        List<List<FieldViolation>> violations = new ArrayList<>(prepared.size());
+        for (Prepared item : prepared) {
+            normalized.add(item.normalized());
+            violations.add(item.violations());
         }
         References references = rules.references(normalized.stream().filter(Objects::nonNull).toList());
         for (int index = 0; index < normalized.size(); index++) {
             IncidentRequest clean = normalized.get(index);
             if (clean != null) {
-                List<FieldViolation> unknown = references.unknown(items.get(index), "");
+                List<FieldViolation> unknown = references.unknown(prepared.get(index).item(), "");
                 if (!unknown.isEmpty()) {
                     violations.set(index, unknown);
                     normalized.set(index, null);

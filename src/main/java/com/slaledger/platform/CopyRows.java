@@ -84,6 +84,24 @@ public final class CopyRows {
         return this;
     }
 
+    /**
+     * Adds a closed {@code tstzrange}, {@code [lower, upper]}, in PostgreSQL's range text form (documentation,
+     * "Range Types", section "Range Input/Output"); a null {@code upper} is unbounded ({@code [lower,)}). The
+     * bounds are cut to microseconds like every instant here; {@code lower} must not be after {@code upper}.
+     */
+    public CopyRows addClosedRange(Instant lower, Instant upper) {
+        StringBuilder out = separate().append("[\"");
+        appendInstant(out, lower);
+        out.append("\",");
+        if (upper != null) {
+            appendInstant(out.append('"'), upper);
+            out.append("\"]");
+        } else {
+            out.append(')');
+        }
+        return this;
+    }
+
     /** Adds a null. */
     public CopyRows addNull() {
         separate().append("\\N");

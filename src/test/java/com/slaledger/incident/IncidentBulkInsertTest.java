@@ -195,4 +195,60 @@ class IncidentBulkInsertTest {
         given().contentType(ContentType.JSON).body(Map.of("incidents", List.of(good)))
                 .post("/api/incidents/batch").then().statusCode(200).body("created", equalTo(1));
     }
+
+    @Test
+    void everyLinkABatchWritesCarriesThePeriodTheDatabaseWouldHaveComputed() {
+        String first = Fixtures.service("bulk-period");
+        String second = Fixtures.service("bulk-period");
+        String client = Fixtures.client("bulk-period");
+        // [startedAt, mitigatedAt, resolvedAt]: the impact ends at mitigation, else at resolution, else never
+        List<List<String>> lifecycles = List.of(
+                java.util.Arrays.asList("2024-05-02T08:00:00.123456789Z", "2024-05-02T08:45:00Z", "2024-05-02T09:00:00Z"),
+                java.util.Arrays.asList("2024-05-02T08:00:00Z", null, "2024-05-02T09:30:00.000001Z"),
+                java.util.Arrays.asList("2024-05-02T08:00:00Z", null, null),
+                java.util.Arrays.asList("2024-05-02T08:00:00Z", "2024-05-02T08:00:00Z", null),
+                java.util.Arrays.asList("1969-12-31T23:59:59.5Z", "1970-01-01T00:00:00.25Z", "1970-01-01T00:00:01Z"));
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (List<String> lifecycle : lifecycles) {
+            Map<String, Object> item = incident(TestData.uniqueKey("period"), first, client);
+            item.put("affectedServices", List.of(first, second));
+            item.remove("detectedAt");
+            item.remove("acknowledgedAt");
+            item.put("timeline", List.of());
+            item.put("startedAt", lifecycle.get(0));
+            item.put("mitigatedAt", lifecycle.get(1));
+            item.put("resolvedAt", lifecycle.get(2));
+            batch.add(item);
+        }
+        List<Number> ids = given().contentType(ContentType.JSON).body(Map.of("incidents", batch))
+                .post("/api/incidents/batch").then().statusCode(200).body("created", equalTo(5))
+                .extract().path("items.id");
+        List<Long> created = ids.stream().map(Number::longValue).toList();
+        // the period given by the writer, next to the one the V10 trigger computes from the incident row
+        List<Object[]> links = links(created);
+        assertEquals(10, links.size(), "two links per incident");
+        for (Object[] link : links) {
+            assertEquals(link[2], link[1], "incident " + link[0] + ": the link's period is the incident's");
+        }
+        assertEquals("[\"2024-05-02 08:00:00.123456+00\",\"2024-05-02 08:45:00+00\"]", links.get(0)[1]);
+        assertEquals("[\"2024-05-02 08:00:00+00\",\"2024-05-02 09:30:00.000001+00\"]", links.get(2)[1]);
+        assertEquals("[\"2024-05-02 08:00:00+00\",)", links.get(4)[1]);
+        assertEquals("[\"2024-05-02 08:00:00+00\",\"2024-05-02 08:00:00+00\"]", links.get(6)[1]);
+        assertEquals("[\"1969-12-31 23:59:59.5+00\",\"1970-01-01 00:00:00.25+00\"]", links.get(8)[1]);
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    /** Per link of the incidents, ordered: the incident id, its stored period and the incident row's period, as text in UTC. */
+    @jakarta.transaction.Transactional
+    @SuppressWarnings("unchecked")
+    List<Object[]> links(List<Long> incidentIds) {
+        entityManager.createNativeQuery("set local timezone = 'UTC'").executeUpdate();
+        return entityManager.createNativeQuery("select s.incident_id, cast(s.impact_period as text),"
+                + " cast(tstzrange(i.started_at, i.impact_ended_at, '[]') as text)"
+                + " from incident_service s join incident i on i.id = s.incident_id"
+                + " where s.incident_id in (:ids) order by s.incident_id, s.service_id")
+                .setParameter("ids", incidentIds).getResultList();
+    }
 }

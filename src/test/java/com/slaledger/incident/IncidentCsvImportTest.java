@@ -328,6 +328,19 @@ class IncidentCsvImportTest {
         post(huge, false).statusCode(413).contentType("application/problem+json")
                 .body("title", equalTo("Content too large"));
         post(huge, true).statusCode(413);
+        assertNoReaderLeftRunning();
+    }
+
+    /** Every import reads its file on a thread of its own; a refused import must not leave it behind. */
+    private static void assertNoReaderLeftRunning() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("csv-import-reader") && t.isAlive())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a csv-import-reader thread is still running 10 s after the import ended");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

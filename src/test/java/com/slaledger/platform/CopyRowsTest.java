@@ -39,6 +39,15 @@ class CopyRowsTest {
     }
 
     @Test
+    void aClosedRangeQuotesItsBoundsAndLeavesAMissingUpperBoundOpen() {
+        CopyRows rows = new CopyRows().addClosedRange(Instant.parse("2024-05-02T08:00:00.123456789Z"),
+                Instant.parse("2024-05-02T09:00:00Z")).addClosedRange(Instant.parse("1969-12-31T23:59:59.5Z"), null)
+                .endRow();
+        assertEquals("[\"2024-05-02T08:00:00.123456Z\",\"2024-05-02T09:00:00.000000Z\"]\t"
+                + "[\"1969-12-31T23:59:59.500000Z\",)\n", rows.text());
+    }
+
+    @Test
     void aTextWithNulIsRefusedWithPostgresqlsOwnStateBeforeAnythingIsSent() {
         CopyRows rows = new CopyRows().add("bad\u0000title").endRow();
         // no connection is touched: the refusal comes first
