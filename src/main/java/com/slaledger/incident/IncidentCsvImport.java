@@ -107,7 +107,7 @@ public class IncidentCsvImport {
         ImportResult result;
         try {
             result = run(limited, dryRun);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error of the reading thread arrives here too
             QuarkusTransaction.rollback();
             throw e;
         }
