@@ -19,7 +19,9 @@ import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import com.slaledger.platform.ProblemMappers;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,6 +32,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -64,18 +67,29 @@ public class IncidentCsvImport {
     /** Longest header line looked at to tell the delimiter. */
     private static final int HEADER_PEEK_CHARS = 64 * 1024;
 
+    /** Fewest bytes a body must bring in each stall window to keep its import going. */
+    static final int MIN_BYTES_PER_STALL_WINDOW = 1024;
+
     private final IncidentWriter writer;
     private final IncidentQueries queries;
     private final long maxBodyBytes;
     private final int timeoutSeconds;
+    private final int stallSeconds;
+    private final int maxConcurrent;
+    private final Semaphore running;
 
     IncidentCsvImport(IncidentWriter writer, IncidentQueries queries,
             @ConfigProperty(name = "sla-ledger.import.max-body-size", defaultValue = "64M") MemorySize maxBody,
-            @ConfigProperty(name = "sla-ledger.import.transaction-timeout-seconds", defaultValue = "600") int timeoutSeconds) {
+            @ConfigProperty(name = "sla-ledger.import.transaction-timeout-seconds", defaultValue = "600") int timeoutSeconds,
+            @ConfigProperty(name = "sla-ledger.import.stall-seconds", defaultValue = "30") int stallSeconds,
+            @ConfigProperty(name = "sla-ledger.import.max-concurrent", defaultValue = "4") int maxConcurrent) {
         this.writer = writer;
         this.queries = queries;
         this.maxBodyBytes = maxBody.asLongValue();
         this.timeoutSeconds = timeoutSeconds;
+        this.stallSeconds = stallSeconds;
+        this.maxConcurrent = maxConcurrent;
+        this.running = new Semaphore(maxConcurrent);
     }
 
     /** One row of a preview: its line, what the import will do with it, and the incident as it will be stored. */
@@ -97,16 +111,32 @@ public class IncidentCsvImport {
 
     /**
      * Reads a CSV body (UTF-8, with or without BOM; comma or semicolon told from the header line) and
-     * imports it, or with {@code dryRun} previews it. A refused import is a 400 problem listing the errors
-     * ({@code line N, column C}); a body over the configured size or over {@value #MAX_ROWS} rows is a 413.
+     * imports it, or with {@code dryRun} previews it. A refused import is a 400 problem listing the first
+     * {@value ProblemMappers#MAX_VIOLATIONS} errors ({@code line N, column C}; a preview lists up to
+     * {@value #MAX_ERRORS_LISTED}); a body over the configured size or over {@value #MAX_ROWS} rows is a 413; a
+     * body that stalls (fewer than {@value #MIN_BYTES_PER_STALL_WINDOW} bytes in {@code sla-ledger.import.stall-seconds})
+     * is a 408; more than {@code sla-ledger.import.max-concurrent} imports and previews at once get a 503 with
+     * {@code Retry-After} (RFC 9110 sections 15.5.9 and 15.6.4). Nothing is written unless the whole file is.
      */
     public ImportResult importCsv(InputStream body, boolean dryRun) {
-        InputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        if (!running.tryAcquire()) {
+            throw ProblemException.unavailable("The service is running " + maxConcurrent
+                    + " CSV imports and previews already (sla-ledger.import.max-concurrent); retry in "
+                    + ProblemMappers.RETRY_AFTER_SECONDS + " seconds");
+        }
+        try {
+            return importAlone(new LimitedInputStream(body, maxBodyBytes), dryRun);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportResult importAlone(LimitedInputStream body, boolean dryRun) {
         // one transaction for the whole file: committed only for a valid import, rolled back otherwise
         QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(timeoutSeconds));
         ImportResult result;
         try {
-            result = run(limited, dryRun);
+            result = run(body, dryRun);
         } catch (RuntimeException | Error e) { // an Error of the reading thread arrives here too
             QuarkusTransaction.rollback();
             throw e;
@@ -117,15 +147,17 @@ public class IncidentCsvImport {
             QuarkusTransaction.commit();
         }
         if (!result.valid() && !dryRun) {
+            int listed = Math.min(result.errors().size(), ProblemMappers.MAX_VIOLATIONS);
             throw new ProblemException(400, "Invalid CSV", result.errorCount() + " error"
                     + (result.errorCount() == 1 ? "" : "s") + " in the file; nothing was imported"
-                    + (result.errorCount() > MAX_ERRORS_LISTED ? " (the first " + MAX_ERRORS_LISTED + " are listed)" : ""),
-                    result.errors());
+                    + (result.errorCount() > listed ? " (the first " + listed + " are listed; a preview,"
+                    + " ?dryRun=true, lists up to " + MAX_ERRORS_LISTED + ")" : ""),
+                    result.errors().subList(0, listed));
         }
         return result;
     }
 
-    private ImportResult run(InputStream body, boolean dryRun) {
+    private ImportResult run(LimitedInputStream body, boolean dryRun) {
         Run run = new Run(dryRun);
         RowReader reader = new RowReader(body);
         try {
@@ -160,24 +192,42 @@ public class IncidentCsvImport {
         /** The queue's end: every row was read. */
         private static final List<ReadRow> END = List.of();
 
-        private final InputStream body;
+        private final LimitedInputStream body;
         private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
         private final Thread thread;
         private volatile boolean stopped;
         private int rows;
 
-        RowReader(InputStream body) {
+        RowReader(LimitedInputStream body) {
             this.body = body;
             this.thread = new Thread(this, "csv-import-reader");
             thread.setDaemon(true);
             thread.start();
         }
 
-        /** The next rows in file order, null after the last; rethrows the reading thread's failure. */
+        /**
+         * The next rows in file order, null after the last; rethrows the reading thread's failure. A 408 when the
+         * body brought fewer than {@value #MIN_BYTES_PER_STALL_WINDOW} bytes in a window of {@code stallSeconds}
+         * while nothing was ready: a stalled upload must not hold the transaction, its connection and its locks.
+         */
         List<ReadRow> next() {
             Object item;
+            long windowStart = System.nanoTime();
+            long windowBytes = body.bytesRead();
             try {
-                item = ready.take();
+                while ((item = ready.poll(1, TimeUnit.SECONDS)) == null) {
+                    long bytes = body.bytesRead();
+                    if (System.nanoTime() - windowStart < TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                        continue;
+                    }
+                    if (bytes - windowBytes < MIN_BYTES_PER_STALL_WINDOW) {
+                        throw new ProblemException(408, "Request Timeout", "The upload stalled: fewer than "
+                                + MIN_BYTES_PER_STALL_WINDOW + " bytes arrived in " + stallSeconds
+                                + " seconds (sla-ledger.import.stall-seconds); nothing was imported", List.of());
+                    }
+                    windowStart = System.nanoTime();
+                    windowBytes = bytes;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the file's rows", e);
@@ -321,6 +371,8 @@ public class IncidentCsvImport {
     /** The state of one import: counts, errors, the preview and the chunk being gathered. */
     private final class Run {
         final boolean dryRun;
+        /** Whether this import holds the import lock ({@link IncidentWriter#lockImports}). */
+        boolean writing;
         int rows;
         int created;
         int updated;
@@ -329,6 +381,10 @@ public class IncidentCsvImport {
         final List<FieldViolation> errors = new ArrayList<>();
         final List<PreviewRow> preview = new ArrayList<>();
         final Map<IncidentKey, Long> lineOfKey = new HashMap<>();
+        /** Errors of the chunk's rows found while reading (cells, repeated keys), listed with the rest at its flush. */
+        final List<LineError> pending = new ArrayList<>();
+        /** Rows read since the last flush, good or not: a chunk is {@value #CHUNK_ROWS} rows of the file. */
+        int rowsInChunk;
         final List<Long> chunkLines = new ArrayList<>();
         final List<IncidentWriter.Prepared> chunk = new ArrayList<>();
 
@@ -343,11 +399,24 @@ public class IncidentCsvImport {
             }
         }
 
+        /** Lists the chunk's errors in file order: by line, and within a line in the order found. */
+        void listChunkErrors(List<LineError> found) {
+            found.sort(Comparator.comparingLong(LineError::line)); // stable: a line's errors keep their order
+            found.forEach(e -> error(e.line(), e.column(), e.message()));
+        }
+
         void add(ReadRow row) {
             rows++;
+            take(row);
+            if (++rowsInChunk == CHUNK_ROWS) {
+                flush();
+            }
+        }
+
+        private void take(ReadRow row) {
             long line = row.line();
             if (!row.cellErrors().isEmpty()) {
-                row.cellErrors().forEach(v -> error(line, v.field(), v.message()));
+                row.cellErrors().forEach(v -> pending.add(new LineError(line, v.field(), v.message())));
                 return;
             }
             IncidentRequest request = row.prepared().item();
@@ -355,27 +424,30 @@ public class IncidentCsvImport {
                 IncidentKey key = new IncidentKey(request.source().strip(), request.externalId().strip());
                 Long earlier = lineOfKey.putIfAbsent(key, line);
                 if (earlier != null) {
-                    error(line, "externalId", "repeats the source and externalId of line " + earlier);
+                    pending.add(new LineError(line, "externalId", "repeats the source and externalId of line " + earlier));
                     return;
                 }
             }
             chunk.add(row.prepared());
             chunkLines.add(line);
-            if (chunk.size() == CHUNK_ROWS) {
-                flush();
-            }
         }
 
         /** Checks the gathered chunk; writes it while the file has had no error, or previews it. */
         void flush() {
+            rowsInChunk = 0;
             if (chunk.isEmpty()) {
+                listChunkErrors(pending);
+                pending.clear();
                 return;
             }
             IncidentWriter.Checked checked = writer.resolve(chunk);
+            List<LineError> found = new ArrayList<>(pending);
+            pending.clear();
             for (int i = 0; i < chunk.size(); i++) {
                 long line = chunkLines.get(i);
-                checked.violations().get(i).forEach(v -> error(line, columnOf(v.field()), v.message()));
+                checked.violations().get(i).forEach(v -> found.add(new LineError(line, columnOf(v.field()), v.message())));
             }
+            listChunkErrors(found);
             if (dryRun) {
                 List<Outcome> outcomes = writer.outcomes(checked);
                 for (int i = 0; i < chunk.size(); i++) {
@@ -386,6 +458,12 @@ public class IncidentCsvImport {
                 }
                 writer.detachAll();
             } else if (errorCount == 0) {
+                if (!writing) {
+                    // one import writes at a time: each holds its keys' locks chunk after chunk until it ends,
+                    // so two would take them in crossing order and deadlock
+                    writer.lockImports();
+                    writing = true;
+                }
                 BatchResult written = writer.write(checked);
                 created += written.created();
                 updated += written.updated();
@@ -411,6 +489,10 @@ public class IncidentCsvImport {
             return new ImportResult(dryRun, valid, rows, valid || dryRun ? created : 0, valid || dryRun ? updated : 0,
                     valid || dryRun ? unchanged : 0, errorCount, List.copyOf(errors), List.copyOf(preview));
         }
+    }
+
+    /** An error of one line of the file: its column (null for the whole row) and what is wrong. */
+    private record LineError(long line, String column, String message) {
     }
 
     /** {@code affectedServices[1]} and {@code timeline[0].text} are cells of the columns before the bracket. */
@@ -519,7 +601,8 @@ public class IncidentCsvImport {
     private static final class LimitedInputStream extends InputStream {
         private final InputStream in;
         private final long limit;
-        private long read;
+        /** Written by the reading thread, read by the import's (stall checks). */
+        private volatile long read;
 
         LimitedInputStream(InputStream in, long limit) {
             this.in = in;
@@ -542,6 +625,10 @@ public class IncidentCsvImport {
                 count(n);
             }
             return n;
+        }
+
+        long bytesRead() {
+            return read;
         }
 
         private void count(int n) {

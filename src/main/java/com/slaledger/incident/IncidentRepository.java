@@ -103,6 +103,16 @@ public class IncidentRepository implements PanacheRepository<Incident> {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult();
     }
 
+    /**
+     * Lets one CSV import write at a time, until its transaction ends: an import takes its keys' locks
+     * ({@link #lockKeys}) chunk after chunk and holds them all, so two imports would take them in crossing order
+     * and deadlock. A lock of its own in the same namespace (slot -1; key slots are 0 and up).
+     */
+    public void lockImports() {
+        getEntityManager().createNativeQuery("select count(pg_advisory_xact_lock(" + LOCK_NAMESPACE + ", -1))")
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
+    }
+
     /** An incident's identity across retries. */
     public record IncidentKey(String source, String externalId) {
         static IncidentKey of(Incident incident) {

@@ -29,6 +29,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -123,7 +125,7 @@ public class IncidentResource {
     @Operation(summary = "Import incidents from CSV (the export's columns), all or nothing, idempotent by source and"
             + " externalId; dryRun=true previews the first rows and every error, writing nothing")
     public IncidentCsvImport.ImportResult importCsv(@QueryParam("dryRun") @DefaultValue("false") String dryRun,
-            @HeaderParam("Content-Length") String contentLength, InputStream body) {
+            @HeaderParam("Content-Length") String contentLength, InputStream body, @Context RoutingContext exchange) {
         if (!dryRun.equals("true") && !dryRun.equals("false")) {
             throw ProblemException.badParameter("dryRun", "must be true or false");
         }
@@ -139,7 +141,17 @@ public class IncidentResource {
         if (body == null) {
             throw new ProblemException(400, "Invalid CSV", "The body is empty: it must be a CSV file whose first line names the columns", List.of());
         }
-        return csv.importCsv(body, dryRun.equals("true"));
+        try {
+            return csv.importCsv(body, dryRun.equals("true"));
+        } catch (ProblemException e) {
+            if (e.status() == 408) {
+                // RFC 9110 section 15.5.9: a server that answers 408 closes the connection rather than wait for the
+                // rest of the body; otherwise the client's stalled body would hold it until the idle timeout
+                exchange.response().putHeader("Connection", "close");
+                exchange.addEndHandler(ended -> exchange.request().connection().close());
+            }
+            throw e;
+        }
     }
 
     @GET

@@ -266,6 +266,12 @@ class IncidentWriter {
                 count(all, Outcome.UNCHANGED), results);
     }
 
+    /** Waits until no other CSV import is writing, then holds that place until the transaction ends ({@link IncidentRepository#lockImports}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lockImports() {
+        incidents.lockImports();
+    }
+
     /** What {@link #write} would do to each valid item, writing nothing: for previews. */
     List<Outcome> outcomes(Checked checked) {
         List<IncidentKey> keys = checked.normalized().stream().map(r -> r == null ? null : keyOf(r)).toList();

@@ -36,6 +36,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Invalid request", detail, violations);
     }
 
+    /**
+     * A 503: the service cannot take the request now and says so with {@code Retry-After}
+     * ({@link ProblemMappers#RETRY_AFTER_SECONDS} seconds; RFC 9110 section 15.6.4).
+     */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service Unavailable", detail, List.of());
+    }
+
     public static ProblemException badParameter(String parameter, String message) {
         return invalid(List.of(new FieldViolation(parameter, message)));
     }

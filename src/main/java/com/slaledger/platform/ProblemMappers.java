@@ -35,7 +35,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     /** Seconds a client should wait before retrying a 503 (database unreachable, timed out, read cancelled). */
-    static final int RETRY_AFTER_SECONDS = 10;
+    public static final int RETRY_AFTER_SECONDS = 10;
 
     /** The detail of a 403 for a signed-in caller whose roles do not open the endpoint. */
     static final String FORBIDDEN = "You are signed in, but your roles do not allow this request";
@@ -48,14 +48,18 @@ public class ProblemMappers {
     /** The detail of a 503 for a read the database cancelled (SQLSTATE 40001), typically a standby's replay. */
     static final String READ_CANCELLED = "The database cancelled this read to apply newer changes (a read replica"
             + " catching up with the primary); retry in " + RETRY_AFTER_SECONDS + " seconds";
+    static final String WRITE_COLLIDED = "This write waited on another that waited on it (a deadlock), and the database"
+            + " ended it; nothing was written; retry in " + RETRY_AFTER_SECONDS + " seconds";
 
     /** Narayana's "The transaction is not active!": its reaper rolled the transaction back for its timeout. */
     private static final String TRANSACTION_NOT_ACTIVE = "ARJUNA016102";
     /** SQLSTATE serialization_failure; on a hot standby "canceling statement due to conflict with recovery". */
     private static final String SERIALIZATION_FAILURE = "40001";
+    /** SQLSTATE deadlock_detected: PostgreSQL ended this transaction to break a cycle of waiting writers. */
+    private static final String DEADLOCK_DETECTED = "40P01";
 
     /** Most field violations one problem lists. */
-    static final int MAX_VIOLATIONS = 100;
+    public static final int MAX_VIOLATIONS = 100;
 
     /** Database constraints that a race or a path around validation can still hit, in the caller's words. */
     private static final Map<String, FieldViolation> CONSTRAINTS = Map.of(
@@ -72,7 +76,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+        Response response = respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+        if (e.status() == 503) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -134,7 +142,8 @@ public class ProblemMappers {
     /**
      * Other persistence failures: a 400 naming the fields when PostgreSQL refused a NUL in text
      * ({@link TextSanity}); 503 when a connection failure lies underneath (drivers and pools wrap it
-     * differently), a transaction timed out or the database cancelled a read; otherwise a 500 logged with its
+     * differently), a transaction timed out, the database cancelled a read or broke a deadlock by ending this
+     * transaction (SQLSTATE 40P01: two writers took the same locks in crossing order); otherwise a 500 logged with its
      * stack trace and answered without one.
      */
     @ServerExceptionMapper
@@ -174,6 +183,9 @@ public class ProblemMappers {
         } else if (isCancelledRead(e)) {
             LOG.warn("The database cancelled a read (SQLSTATE 40001): " + uri(uri));
             return unavailable(uri, READ_CANCELLED);
+        } else if (hasState(e, DEADLOCK_DETECTED)) {
+            LOG.warn("The database broke a deadlock by ending this request's transaction (SQLSTATE 40P01): " + uri(uri));
+            return unavailable(uri, WRITE_COLLIDED);
         }
         LOG.error("Request failed on the server", e);
         return respond(500, "Internal Server Error", "The request failed on the server", uri, List.of());
@@ -205,8 +217,13 @@ public class ProblemMappers {
      * later is the remedy, so it is a 503 with {@code Retry-After}, not a 500.
      */
     public static boolean isCancelledRead(Throwable e) {
+        return hasState(e, SERIALIZATION_FAILURE);
+    }
+
+    /** Whether the exception or one of its causes is a {@link SQLException} with this SQLSTATE. */
+    private static boolean hasState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import com.slaledger.incident.IncidentCsv;
 import com.slaledger.incident.IncidentCsvImport;
 import com.slaledger.incident.IncidentCsvImport.ImportResult;
 import com.slaledger.platform.ProblemException;
+import com.slaledger.platform.ProblemMappers;
 import com.slaledger.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -105,8 +106,11 @@ public class IncidentUploadPages {
         try (InputStream in = Files.newInputStream(file.get())) {
             result = csv.importCsv(in, false);
         } catch (ProblemException e) {
-            // the data changed since the preview (a service was removed, say): show why, keep nothing
-            staging.discard(upload);
+            // the data changed since the preview (a service was removed, say): show why, keep nothing; but a
+            // busy service (503) keeps the upload, so the same button works once it has room
+            if (e.status() != 503) {
+                staging.discard(upload);
+            }
             return refused(e.status(), name, e.getMessage() + (e.violations().isEmpty() ? ""
                     : ": " + e.violations().get(0).field() + " " + e.violations().get(0).message()));
         } catch (IOException e) {
@@ -117,7 +121,12 @@ public class IncidentUploadPages {
     }
 
     private Response refused(int status, String fileName, String problem) {
-        return Response.status(status).entity(Templates.upload(page(fileName, null, null, problem, false))).build();
+        Response.ResponseBuilder response = Response.status(status)
+                .entity(Templates.upload(page(fileName, null, null, problem, false)));
+        if (status == 503) {
+            response.header("Retry-After", String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS));
+        }
+        return response.build();
     }
 
     private static UploadPage page(String fileName, String upload, ImportResult result, String problem,

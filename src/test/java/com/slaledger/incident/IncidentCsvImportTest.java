@@ -11,13 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.RawHttp;
+import com.slaledger.testing.SignInAsTestAdmin;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,27 +138,53 @@ class IncidentCsvImportTest {
                     .append(",2023-06-01T00:00:00Z,2023-06-01T00:10:00Z,2023-06-01T00:10:00Z\n");
         }
         byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
-        // the refusal: every error counted, the first 1,000 listed, of which a problem carries the first 100
+        // the refusal: every error counted; the problem lists the first 100, in file order whatever found them
+        // (a cell that cannot be read is found while reading, an unknown service when the chunk is checked)
         post(csv, false).statusCode(400)
-                .body("detail", equalTo("3000 errors in the file; nothing was imported (the first 1000 are listed)"
-                        + " (the first 100 of 1000 violations are listed)"))
+                .body("detail", equalTo("3000 errors in the file; nothing was imported (the first 100 are listed;"
+                        + " a preview, ?dryRun=true, lists up to 1000)"))
                 .body("violations", hasSize(100))
                 .body("violations[0].field", equalTo("line 2, column impactPercent"))
                 .body("violations[0].message", equalTo("must be a number such as 40 or 12.5, got 'forty'"))
-                .body("violations[99].field", equalTo("line 299, column impactPercent"));
+                .body("violations[1].field", equalTo("line 3, column affectedServices"))
+                .body("violations[1].message", equalTo("no service '" + missing + "'"))
+                .body("violations[99].field", equalTo("line 101, column impactPercent"));
         assertEquals(0, countOf(service));
 
-        // a row that cannot be read is named when read; the others when their chunk of 1,000 readable rows is
-        // checked: the first chunk ends at line 1501 (rows 0-1499 hold 500 unreadable ones), so the 1,000 listed
-        // are the 500 unreadable rows of lines 2-1499, then the first 500 readable rows (lines 3, 4, 6, ... 751)
+        // the preview lists the first 1,000, one per line here: lines 2 to 1001, the file's first chunk
         post(csv, true).statusCode(200).body("valid", equalTo(false)).body("rows", equalTo(3_000))
                 .body("errorCount", equalTo(3_000)).body("errors", hasSize(1000))
                 .body("errors[0].field", equalTo("line 2, column impactPercent"))
-                .body("errors[499].field", equalTo("line 1499, column impactPercent"))
-                .body("errors[500].field", equalTo("line 3, column affectedServices"))
-                .body("errors[500].message", equalTo("no service '" + missing + "'"))
-                .body("errors[501].field", equalTo("line 4, column affectedServices"))
-                .body("errors[999].field", equalTo("line 751, column affectedServices"));
+                .body("errors[1].field", equalTo("line 3, column affectedServices"))
+                .body("errors[2].field", equalTo("line 4, column affectedServices"))
+                .body("errors[3].field", equalTo("line 5, column impactPercent"))
+                .body("errors[998].field", equalTo("line 1000, column affectedServices"))
+                .body("errors[999].field", equalTo("line 1001, column impactPercent"));
+        assertEquals(0, countOf(service));
+    }
+
+    @Test
+    void errorsOfEveryKindAreListedByLineAcrossChunks() {
+        String service = Fixtures.service("csv-kinds");
+        String source = TestData.uniqueKey("kinds");
+        String longTitle = "T".repeat(301);
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 2_500; i++) {
+            int line = i + 2;
+            String title = line == 2 || line == 1_003 ? longTitle : "Row " + i; // a rule: found when checked
+            String impact = line == 3 || line == 1_002 ? "forty" : "40";         // a cell: found when read
+            String externalId = line == 5 ? "row-2" : "row-" + i;                  // repeats line 4's key
+            String svc = line == 4 || line == 2_501 ? "no-such-service-" + source : service;
+            text.append(source).append(',').append(externalId).append(',').append(title).append(",SEV3,").append(svc)
+                    .append(',').append(impact).append(",2023-06-01T00:00:00Z,2023-06-01T00:10:00Z,2023-06-01T00:10:00Z\n");
+        }
+        List<String> expected = List.of("line 2, column title", "line 3, column impactPercent",
+                "line 4, column affectedServices", "line 5, column externalId", "line 1002, column impactPercent",
+                "line 1003, column title", "line 2501, column affectedServices");
+        byte[] csv = text.toString().getBytes(StandardCharsets.UTF_8);
+        post(csv, true).statusCode(200).body("valid", equalTo(false)).body("errors.field", equalTo(expected))
+                .body("errors[3].message", equalTo("repeats the source and externalId of line 4"));
+        post(csv, false).statusCode(400).body("violations.field", equalTo(expected));
         assertEquals(0, countOf(service));
     }
 
@@ -328,6 +362,73 @@ class IncidentCsvImportTest {
         post(huge, false).statusCode(413).contentType("application/problem+json")
                 .body("title", equalTo("Content too large"));
         post(huge, true).statusCode(413);
+        assertNoReaderLeftRunning();
+    }
+
+    private static final String ADMIN = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+            (SignInAsTestAdmin.USERNAME + ":" + SignInAsTestAdmin.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    /** Sends the CSV as the start of a body 100,000 bytes longer, then nothing: an upload that stalls. */
+    private static RawHttp.Answer stalledUpload(String csv, boolean dryRun) {
+        return RawHttp.sendWithBody("127.0.0.1", RestAssured.port, Duration.ofSeconds(60),
+                "POST /api/incidents/import?dryRun=" + dryRun + " HTTP/1.1", csv, ADMIN, "Content-Type: text/csv",
+                "Content-Length: " + (csv.getBytes(StandardCharsets.UTF_8).length + 100_000));
+    }
+
+    @Test
+    void anUploadThatStallsIsRefusedWith408AndHoldsNothingBack() {
+        // sla-ledger.import.stall-seconds=10 in tests: fewer than 1 KiB in 10 s ends the import
+        String service = Fixtures.service("csv-stall");
+        String source = TestData.uniqueKey("stall");
+        // 1,500 rows: the first chunk of 1,000 is written (its keys locked) before the upload stalls
+        String csv = rows(source, service, 1_500, -1);
+        long started = System.nanoTime();
+        RawHttp.Answer answer = stalledUpload(csv, false);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertEquals(408, answer.status(), answer.statusLine() + " " + answer.body());
+        assertEquals(true, answer.headers().get("content-type").startsWith("application/problem+json"));
+        assertEquals("The upload stalled: fewer than 1024 bytes arrived in 10 seconds (sla-ledger.import.stall-seconds);"
+                + " nothing was imported", JsonPath.from(answer.body()).getString("detail"));
+        assertEquals(true, seconds >= 10 && seconds < 40, "answered after " + seconds + " s");
+        assertEquals(0, countOf(service));
+        assertNoReaderLeftRunning();
+        // its transaction and its keys' locks are gone: the same rows go in at once
+        post(csv).statusCode(200).body("created", equalTo(1_500));
+    }
+
+    @Test
+    void importsBeyondTheConcurrentLimitGet503WithRetryAfter() {
+        // sla-ledger.import.max-concurrent=4: four stalled previews hold every place until their 408s
+        String service = Fixtures.service("csv-busy");
+        String csv = rows(TestData.uniqueKey("busy"), service, 10, -1);
+        List<CompletableFuture<RawHttp.Answer>> stalled = new ArrayList<>();
+        // a thread each: the common pool has a single thread on a 2-core machine
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            stalled.add(CompletableFuture.supplyAsync(() -> stalledUpload(csv, true), senders));
+        }
+        senders.shutdown();
+        io.restassured.response.Response busy = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos(); // before the stalled ones' 408s
+        int probes = 0;
+        while (System.nanoTime() < deadline) {
+            io.restassured.response.Response answer = given().contentType("text/csv").body(csv)
+                    .queryParam("dryRun", true).post("/api/incidents/import");
+            probes++;
+            if (answer.statusCode() == 503) {
+                busy = answer;
+                break;
+            }
+            assertEquals(200, answer.statusCode(), answer.asString()); // not all four are in yet
+        }
+        assertEquals(true, busy != null, "no 503 in " + probes + " previews while four uploads stalled");
+        assertEquals("10", busy.header("Retry-After"));
+        assertEquals(true, busy.contentType().startsWith("application/problem+json"));
+        assertEquals("The service is running 4 CSV imports and previews already (sla-ledger.import.max-concurrent);"
+                + " retry in 10 seconds", busy.jsonPath().getString("detail"));
+        stalled.forEach(answer -> assertEquals(408, answer.join().status()));
+        // their places are free again
+        post(csv.getBytes(StandardCharsets.UTF_8), true).statusCode(200).body("valid", equalTo(true));
         assertNoReaderLeftRunning();
     }
 
