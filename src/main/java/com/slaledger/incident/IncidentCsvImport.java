@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import com.slaledger.platform.ProblemMappers;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -207,26 +208,33 @@ public class IncidentCsvImport {
 
         /**
          * The next rows in file order, null after the last; rethrows the reading thread's failure. A 408 when the
-         * body brought fewer than {@value #MIN_BYTES_PER_STALL_WINDOW} bytes in a window of {@code stallSeconds}
+         * body brought fewer than {@value #MIN_BYTES_PER_STALL_WINDOW} bytes in the last {@code stallSeconds}
          * while nothing was ready: a stalled upload must not hold the transaction, its connection and its locks.
          */
         List<ReadRow> next() {
             Object item;
-            long windowStart = System.nanoTime();
-            long windowBytes = body.bytesRead();
+            // the body's byte count once a second; the stall test looks back stallSeconds from now, whatever
+            // arrived before (a burst then silence is refused stallSeconds after the burst, not later)
+            ArrayDeque<long[]> samples = new ArrayDeque<>();
+            samples.add(new long[] {System.nanoTime(), body.bytesRead()});
+            long window = TimeUnit.SECONDS.toNanos(stallSeconds);
             try {
                 while ((item = ready.poll(1, TimeUnit.SECONDS)) == null) {
+                    long now = System.nanoTime();
                     long bytes = body.bytesRead();
-                    if (System.nanoTime() - windowStart < TimeUnit.SECONDS.toNanos(stallSeconds)) {
-                        continue;
+                    long[] base = null;
+                    while (!samples.isEmpty() && now - samples.peekFirst()[0] >= window) {
+                        base = samples.pollFirst(); // the newest sample at least a window old
                     }
-                    if (bytes - windowBytes < MIN_BYTES_PER_STALL_WINDOW) {
-                        throw new ProblemException(408, "Request Timeout", "The upload stalled: fewer than "
-                                + MIN_BYTES_PER_STALL_WINDOW + " bytes arrived in " + stallSeconds
-                                + " seconds (sla-ledger.import.stall-seconds); nothing was imported", List.of());
+                    if (base != null) {
+                        samples.addFirst(base);
+                        if (bytes - base[1] < MIN_BYTES_PER_STALL_WINDOW) {
+                            throw new ProblemException(408, "Request Timeout", "The upload stalled: fewer than "
+                                    + MIN_BYTES_PER_STALL_WINDOW + " bytes arrived in " + stallSeconds
+                                    + " seconds (sla-ledger.import.stall-seconds); nothing was imported", List.of());
+                        }
                     }
-                    windowStart = System.nanoTime();
-                    windowBytes = bytes;
+                    samples.addLast(new long[] {now, bytes});
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

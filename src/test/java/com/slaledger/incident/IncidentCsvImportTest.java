@@ -394,6 +394,15 @@ class IncidentCsvImportTest {
         assertNoReaderLeftRunning();
         // its transaction and its keys' locks are gone: the same rows go in at once
         post(csv).statusCode(200).body("created", equalTo(1_500));
+        // a burst above 1 KiB that fits in no chunk, then silence: refused one stall window after the burst,
+        // not two (the window looks back from now)
+        String burst = rows(TestData.uniqueKey("burst"), service, 25, -1);
+        assertEquals(true, burst.length() > 1024);
+        started = System.nanoTime();
+        answer = stalledUpload(burst, true);
+        seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertEquals(408, answer.status(), answer.statusLine() + " " + answer.body());
+        assertEquals(true, seconds >= 10 && seconds < 18, "answered after " + seconds + " s");
     }
 
     @Test
