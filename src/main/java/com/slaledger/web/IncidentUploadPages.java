@@ -107,10 +107,12 @@ public class IncidentUploadPages {
             result = csv.importCsv(in, false);
         } catch (ProblemException e) {
             // the data changed since the preview (a service was removed, say): show why, keep nothing; but a
-            // busy service (503) keeps the upload, so the same button works once it has room
-            if (e.status() != 503) {
-                staging.discard(upload);
+            // busy service (503) keeps the upload and offers to try again
+            if (e.status() == 503) {
+                return Response.status(503).header("Retry-After", String.valueOf(ProblemMappers.RETRY_AFTER_SECONDS))
+                        .entity(Templates.upload(page(name, upload, null, e.getMessage(), false))).build();
             }
+            staging.discard(upload);
             return refused(e.status(), name, e.getMessage() + (e.violations().isEmpty() ? ""
                     : ": " + e.violations().get(0).field() + " " + e.violations().get(0).message()));
         } catch (IOException e) {

@@ -7,10 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.RawHttp;
+import com.slaledger.testing.SignInAsTestAdmin;
 import com.slaledger.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +69,52 @@ class IncidentUploadPagesTest {
         Response again = session.post(confirm.group(1), Map.of("fileName", "april.csv"));
         assertEquals(404, again.statusCode());
         assertTrue(again.asString().contains("no longer waiting"), again.asString());
+    }
+
+    @Test
+    void aBusyServiceKeepsTheUploadAndOffersToTryTheImportAgain() {
+        String service = Fixtures.service("upload-busy");
+        String source = TestData.uniqueKey("busy");
+        String csv = "source,externalId,title,severity,affectedServices,startedAt\n"
+                + source + ",b1,Login fails,SEV2," + service + ",2024-04-01T10:00:00Z\n";
+        FormSession session = FormSession.open("/incidents/upload");
+        Matcher confirm = CONFIRM.matcher(upload(session, "busy.csv", csv).asString());
+        assertTrue(confirm.find());
+
+        // sla-ledger.import.max-concurrent=4: four uploads that stall (until their 408, 10 s in tests) fill it
+        String admin = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                (SignInAsTestAdmin.USERNAME + ":" + SignInAsTestAdmin.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<RawHttp.Answer>> stalled = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            stalled.add(CompletableFuture.supplyAsync(() -> RawHttp.sendWithBody("127.0.0.1", RestAssured.port,
+                    Duration.ofSeconds(60), "POST /api/incidents/import?dryRun=true HTTP/1.1", csv, admin,
+                    "Content-Type: text/csv", "Content-Length: " + (csv.length() + 100_000)), senders));
+        }
+        senders.shutdown();
+        Response busy = null;
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos(); System.nanoTime() < deadline; ) {
+            Response answer = given().contentType("text/csv").body(csv).queryParam("dryRun", true)
+                    .post("/api/incidents/import");
+            if (answer.statusCode() == 503) {
+                busy = session.post(confirm.group(1), Map.of("fileName", "busy.csv"));
+                break;
+            }
+        }
+        assertTrue(busy != null, "the four stalled uploads never filled the service");
+        assertEquals(503, busy.statusCode(), busy.asString());
+        assertEquals("10", busy.header("Retry-After"));
+        String page = busy.asString();
+        assertTrue(page.contains("busy.csv: nothing was imported.</strong> The service is running 4 CSV imports"), page);
+        assertTrue(page.contains("id=\"retry-import\"") && page.contains("action=\"" + confirm.group(1) + "\""), page);
+        assertTrue(page.contains("Try the import again") && !page.contains("Upload the corrected file"), page);
+        given().get("/api/incidents/by-key/" + source + "/b1").then().statusCode(404);
+
+        stalled.forEach(answer -> assertEquals(408, answer.join().status()));
+        Response imported = session.post(confirm.group(1), Map.of("fileName", "busy.csv"));
+        assertEquals(200, imported.statusCode(), imported.asString());
+        assertTrue(imported.asString().contains("busy.csv is imported:</strong> 1 row;"), imported.asString());
+        given().get("/api/incidents/by-key/" + source + "/b1").then().statusCode(200);
     }
 
     @Test
