@@ -162,15 +162,16 @@ public class IncidentCsvImport {
         Run run = new Run(dryRun);
         RowReader reader = new RowReader(body);
         try {
+            // each list is one chunk of the file: CHUNK_ROWS rows, fewer at the end
             for (List<ReadRow> rows = reader.next(); rows != null; rows = reader.next()) {
                 for (ReadRow row : rows) {
                     run.add(row);
                 }
+                run.flush();
             }
         } finally {
             reader.stop();
         }
-        run.flush();
         return run.result();
     }
 
@@ -391,8 +392,6 @@ public class IncidentCsvImport {
         final Map<IncidentKey, Long> lineOfKey = new HashMap<>();
         /** Errors of the chunk's rows found while reading (cells, repeated keys), listed with the rest at its flush. */
         final List<LineError> pending = new ArrayList<>();
-        /** Rows read since the last flush, good or not: a chunk is {@value #CHUNK_ROWS} rows of the file. */
-        int rowsInChunk;
         final List<Long> chunkLines = new ArrayList<>();
         final List<IncidentWriter.Prepared> chunk = new ArrayList<>();
 
@@ -415,13 +414,6 @@ public class IncidentCsvImport {
 
         void add(ReadRow row) {
             rows++;
-            take(row);
-            if (++rowsInChunk == CHUNK_ROWS) {
-                flush();
-            }
-        }
-
-        private void take(ReadRow row) {
             long line = row.line();
             if (!row.cellErrors().isEmpty()) {
                 row.cellErrors().forEach(v -> pending.add(new LineError(line, v.field(), v.message())));
@@ -442,7 +434,6 @@ public class IncidentCsvImport {
 
         /** Checks the gathered chunk; writes it while the file has had no error, or previews it. */
         void flush() {
-            rowsInChunk = 0;
             if (chunk.isEmpty()) {
                 listChunkErrors(pending);
                 pending.clear();
