@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.HeldImports;
 import com.slaledger.testing.RawHttp;
 import com.slaledger.testing.SignInAsTestAdmin;
 import com.slaledger.testing.TestData;
@@ -407,39 +408,35 @@ class IncidentCsvImportTest {
 
     @Test
     void importsBeyondTheConcurrentLimitGet503WithRetryAfter() {
-        // sla-ledger.import.max-concurrent=4: four stalled previews hold every place until their 408s
+        // sla-ledger.import.max-concurrent=4: four previews waiting for the rest of their bodies hold every place
         String service = Fixtures.service("csv-busy");
         String csv = rows(TestData.uniqueKey("busy"), service, 10, -1);
-        List<CompletableFuture<RawHttp.Answer>> stalled = new ArrayList<>();
-        // a thread each: the common pool has a single thread on a 2-core machine
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
-        for (int i = 0; i < 4; i++) {
-            stalled.add(CompletableFuture.supplyAsync(() -> stalledUpload(csv, true), senders));
-        }
-        senders.shutdown();
-        io.restassured.response.Response busy = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos(); // before the stalled ones' 408s
-        int probes = 0;
-        while (System.nanoTime() < deadline) {
-            io.restassured.response.Response answer = given().contentType("text/csv").body(csv)
-                    .queryParam("dryRun", true).post("/api/incidents/import");
-            probes++;
-            if (answer.statusCode() == 503) {
-                busy = answer;
-                break;
+        try (HeldImports held = HeldImports.hold(imports, csv, 4)) {
+            io.restassured.response.Response busy = null;
+            // the held previews end at their stall limit (10 s in tests): probe before that
+            long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+            while (busy == null && System.nanoTime() < deadline && !held.anyEnded()) {
+                io.restassured.response.Response answer = given().contentType("text/csv").body(csv)
+                        .queryParam("dryRun", true).post("/api/incidents/import");
+                if (answer.statusCode() == 503) {
+                    busy = answer;
+                } else {
+                    assertEquals(200, answer.statusCode(), answer.asString()); // not all four are in yet
+                }
             }
-            assertEquals(200, answer.statusCode(), answer.asString()); // not all four are in yet
+            assertEquals(true, busy != null, "no 503 while four previews were held");
+            assertEquals("10", busy.header("Retry-After"));
+            assertEquals(true, busy.contentType().startsWith("application/problem+json"));
+            assertEquals("The service is running 4 CSV imports and previews already (sla-ledger.import.max-concurrent);"
+                    + " retry in 10 seconds", busy.jsonPath().getString("detail"));
         }
-        assertEquals(true, busy != null, "no 503 in " + probes + " previews while four uploads stalled");
-        assertEquals("10", busy.header("Retry-After"));
-        assertEquals(true, busy.contentType().startsWith("application/problem+json"));
-        assertEquals("The service is running 4 CSV imports and previews already (sla-ledger.import.max-concurrent);"
-                + " retry in 10 seconds", busy.jsonPath().getString("detail"));
-        stalled.forEach(answer -> assertEquals(408, answer.join().status()));
         // their places are free again
         post(csv.getBytes(StandardCharsets.UTF_8), true).statusCode(200).body("valid", equalTo(true));
         assertNoReaderLeftRunning();
     }
+
+    @jakarta.inject.Inject
+    IncidentCsvImport imports;
 
     /** Every import reads its file on a thread of its own; a refused import must not leave it behind. */
     private static void assertNoReaderLeftRunning() {

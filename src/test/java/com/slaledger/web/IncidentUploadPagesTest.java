@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slaledger.testing.Fixtures;
+import com.slaledger.testing.HeldImports;
 import com.slaledger.testing.RawHttp;
 import com.slaledger.testing.SignInAsTestAdmin;
 import com.slaledger.testing.TestData;
@@ -71,6 +72,9 @@ class IncidentUploadPagesTest {
         assertTrue(again.asString().contains("no longer waiting"), again.asString());
     }
 
+    @jakarta.inject.Inject
+    com.slaledger.incident.IncidentCsvImport imports;
+
     @Test
     void aBusyServiceKeepsTheUploadAndOffersToTryTheImportAgain() {
         String service = Fixtures.service("upload-busy");
@@ -81,36 +85,26 @@ class IncidentUploadPagesTest {
         Matcher confirm = CONFIRM.matcher(upload(session, "busy.csv", csv).asString());
         assertTrue(confirm.find());
 
-        // sla-ledger.import.max-concurrent=4: four uploads that stall (until their 408, 10 s in tests) fill it
-        String admin = "Authorization: Basic " + Base64.getEncoder().encodeToString(
-                (SignInAsTestAdmin.USERNAME + ":" + SignInAsTestAdmin.PASSWORD).getBytes(StandardCharsets.UTF_8));
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        List<CompletableFuture<RawHttp.Answer>> stalled = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            stalled.add(CompletableFuture.supplyAsync(() -> RawHttp.sendWithBody("127.0.0.1", RestAssured.port,
-                    Duration.ofSeconds(60), "POST /api/incidents/import?dryRun=true HTTP/1.1", csv, admin,
-                    "Content-Type: text/csv", "Content-Length: " + (csv.length() + 100_000)), senders));
-        }
-        senders.shutdown();
-        Response busy = null;
-        for (long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos(); System.nanoTime() < deadline; ) {
-            Response answer = given().contentType("text/csv").body(csv).queryParam("dryRun", true)
-                    .post("/api/incidents/import");
-            if (answer.statusCode() == 503) {
-                busy = session.post(confirm.group(1), Map.of("fileName", "busy.csv"));
-                break;
+        // sla-ledger.import.max-concurrent=4: four previews waiting for the rest of their bodies hold every place
+        try (HeldImports held = HeldImports.hold(imports, csv, 4)) {
+            Response busy = null;
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(9).toNanos();
+                    busy == null && System.nanoTime() < deadline && !held.anyEnded(); ) {
+                Response answer = given().contentType("text/csv").body(csv).queryParam("dryRun", true)
+                        .post("/api/incidents/import");
+                if (answer.statusCode() == 503) {
+                    busy = session.post(confirm.group(1), Map.of("fileName", "busy.csv"));
+                }
             }
+            assertTrue(busy != null, "the four held previews never filled the service");
+            assertEquals(503, busy.statusCode(), busy.asString());
+            assertEquals("10", busy.header("Retry-After"));
+            String page = busy.asString();
+            assertTrue(page.contains("busy.csv: nothing was imported.</strong> The service is running 4 CSV imports"), page);
+            assertTrue(page.contains("id=\"retry-import\"") && page.contains("action=\"" + confirm.group(1) + "\""), page);
+            assertTrue(page.contains("Try the import again") && !page.contains("Upload the corrected file"), page);
+            given().get("/api/incidents/by-key/" + source + "/b1").then().statusCode(404);
         }
-        assertTrue(busy != null, "the four stalled uploads never filled the service");
-        assertEquals(503, busy.statusCode(), busy.asString());
-        assertEquals("10", busy.header("Retry-After"));
-        String page = busy.asString();
-        assertTrue(page.contains("busy.csv: nothing was imported.</strong> The service is running 4 CSV imports"), page);
-        assertTrue(page.contains("id=\"retry-import\"") && page.contains("action=\"" + confirm.group(1) + "\""), page);
-        assertTrue(page.contains("Try the import again") && !page.contains("Upload the corrected file"), page);
-        given().get("/api/incidents/by-key/" + source + "/b1").then().statusCode(404);
-
-        stalled.forEach(answer -> assertEquals(408, answer.join().status()));
         Response imported = session.post(confirm.group(1), Map.of("fileName", "busy.csv"));
         assertEquals(200, imported.statusCode(), imported.asString());
         assertTrue(imported.asString().contains("busy.csv is imported:</strong> 1 row;"), imported.asString());
